@@ -1,0 +1,146 @@
+"""The ``parley`` command. Thin: parse options, call the stage, print; errors become one line."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from parleywatch.errors import ParleyError
+from parleywatch.export import export as export_records
+from parleywatch.ingest import IngestReport, ingest
+from parleywatch.ingest.sources import expand_paths
+from parleywatch.process import process
+from parleywatch.records import Article
+from parleywatch.settings import Settings
+from parleywatch.store import Store
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="parleywatch: structured knowledge from diplomatic news."
+)
+console = Console()
+errors = Console(stderr=True, highlight=False)
+
+PLURALS = {"actor": "actors", "mention": "mentions", "event": "events", "statement": "statements", "story": "stories"}
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="SQLite file or database URL (default: $PARLEY_DB or parleywatch.db).")
+]
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    errors.print(f"[red]error:[/red] {message}", markup=True, soft_wrap=True)
+    return typer.Exit(code)
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursively) or glob patterns.")],
+    db: DbOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read raw articles (text, HTML, RSS/Atom, JSONL, BSNLP), clean them and store them."""
+    with Store.open(db) as store:
+        report = _ingest_with_progress(paths, store, quiet)
+    _print_ingest(report)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _ingest_with_progress(paths: list[str], store: Store, quiet: bool) -> IngestReport:
+    total = sum(1 for p in expand_paths(paths) if isinstance(p, Path))
+    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
+    with Progress(*columns, console=errors, disable=quiet or not errors.is_terminal) as progress:
+        task = progress.add_task("", total=total)
+        return ingest(paths, store, Settings(), on_file=lambda p: progress.update(task, advance=1, description=p.name))
+
+
+def _print_ingest(report: IngestReport) -> None:
+    for error in report.errors:
+        errors.print(f"error: {error}", markup=False, soft_wrap=True)
+    console.print(
+        f"{report.files} files: {len(report.new)} new articles, {len(report.known)} already known, "
+        f"{len(report.errors)} failed"
+    )
+
+
+@app.command("run")
+def run_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursively) or glob patterns.")],
+    db: DbOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """The main job: ingest, run every processing stage, print a summary."""
+    with Store.open(db) as store:
+        report = _ingest_with_progress(paths, store, quiet)
+        _print_ingest(report)
+        process(store, on_stage=lambda result: console.print(f"{result.name}: {result.summary}"))
+    summary_command(db)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command("process")
+def process_command(db: DbOption = None) -> None:
+    """Run every processing stage over the articles already stored."""
+    with Store.open(db, create=False) as store:
+        process(store, on_stage=lambda result: console.print(f"{result.name}: {result.summary}"))
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
+    kind: Annotated[list[str] | None, typer.Option("--kind", "-k", help="Record kind; repeat for several.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export records as JSONL or CSV, shaped as docs/SCHEMA.md describes."""
+    with Store.open(db, create=False) as store:
+        if out is None:
+            count = export_records(store, fmt, kind or [], sys.stdout)
+        else:
+            with out.open("w", encoding="utf-8", newline="") as handle:
+                count = export_records(store, fmt, kind or [], handle)
+    errors.print(f"{count} records exported", markup=False)
+
+
+@app.command("summary")
+def summary_command(db: DbOption = None) -> None:
+    """A readable overview of what the store holds."""
+    with Store.open(db, create=False) as store:
+        articles = list(store.iter_articles())
+        counts = {kind: store.count_records(kind) for kind in ("actor", "mention", "event", "statement", "story")}
+    console.print(_summary_table(articles))
+    console.print(", ".join(f"{n} {PLURALS[kind]}" for kind, n in counts.items()))
+
+
+def _summary_table(articles: Sequence[Article]) -> Table:
+    table = Table(title=f"{len(articles)} articles", show_lines=False)
+    for column in ("published", "lang", "outlet", "title"):
+        table.add_column(column, overflow="fold")
+    for article in sorted(articles, key=lambda a: a.published or ""):
+        table.add_row((article.published or "?")[:16], article.language, article.outlet or "?", article.title)
+    languages = Counter(a.language for a in articles)
+    table.caption = "languages: " + ", ".join(f"{lang} {n}" for lang, n in languages.most_common())
+    return table
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app, turning our own errors into one line and a non-zero exit."""
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app(args=argv)
+    except ParleyError as error:
+        errors.print(f"error: {error}", markup=False, soft_wrap=True)
+        raise SystemExit(1) from None
+    except KeyboardInterrupt:
+        errors.print("interrupted: what was stored so far is kept", markup=False)
+        raise SystemExit(130) from None
