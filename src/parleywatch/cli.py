@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -15,13 +15,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from parleywatch.errors import ParleyError
+from parleywatch.evaluation.commands import eval_app
 from parleywatch.export import export as export_records
 from parleywatch.ingest import IngestReport, ingest
 from parleywatch.ingest.sources import expand_paths
+from parleywatch.pipeline import GLOBAL_STAGES
 from parleywatch.process import process
 from parleywatch.records import Article
 from parleywatch.settings import Settings
 from parleywatch.store import Store
+from parleywatch.stories.stage import run_stories
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="parleywatch: structured knowledge from diplomatic news."
@@ -82,7 +85,7 @@ def run_command(
     with Store.open(db) as store:
         report = _ingest_with_progress(paths, store, quiet)
         _print_ingest(report)
-        process(store, on_stage=lambda result: console.print(f"{result.name}: {result.summary}"))
+        process(store, GLOBAL_STAGES, on_stage=lambda result: console.print(f"{result.name}: {result.summary}"))
     summary_command(db)
     if not report.ok:
         raise typer.Exit(1)
@@ -92,7 +95,34 @@ def run_command(
 def process_command(db: DbOption = None) -> None:
     """Run every processing stage over the articles already stored."""
     with Store.open(db, create=False) as store:
-        process(store, on_stage=lambda result: console.print(f"{result.name}: {result.summary}"))
+        process(store, GLOBAL_STAGES, on_stage=lambda result: console.print(f"{result.name}: {result.summary}"))
+
+
+@app.command("stories")
+def stories_command(
+    db: DbOption = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Forget the index and cluster everything anew.")] = False,
+    limit: Annotated[int, typer.Option("--limit", help="How many stories to list.")] = 30,
+) -> None:
+    """Group articles into stories (new ones only unless --rebuild) and list the largest."""
+    with Store.open(db, create=False) as store:
+        console.print(run_stories(store, Settings(), rebuild=rebuild))
+        stories = sorted(store.iter_records("story"), key=_story_order)
+    table = Table(title="stories")
+    for column in ("articles", "outlets", "languages", "first", "last", "title"):
+        table.add_column(column, overflow="fold")
+    for story in stories[:limit]:
+        table.add_row(
+            str(len(story["article_ids"])), ", ".join(story.get("outlets") or []),
+            ", ".join(story.get("languages") or []), (story["first_published"] or "?")[:10],
+            (story["last_published"] or "?")[:10], story["title"],
+        )
+    console.print(table)
+
+
+def _story_order(story: dict[str, Any]) -> tuple[int, str]:
+    """Largest stories first, then the earliest."""
+    return -len(story["article_ids"]), story["first_published"] or ""
 
 
 @app.command("export")
@@ -131,6 +161,9 @@ def _summary_table(articles: Sequence[Article]) -> Table:
     languages = Counter(a.language for a in articles)
     table.caption = "languages: " + ", ".join(f"{lang} {n}" for lang, n in languages.most_common())
     return table
+
+
+app.add_typer(eval_app, name="eval")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -7,7 +7,8 @@ Two kinds of stage:
   returns an :class:`ArticleResult` of plain data. An engine maps it over the articles that need
   it (in this process, or on a Dask cluster) and the results are stored per article.
 - global stages (stories, cross-article event merging, the tracker) need the whole store and run
-  after, in order, as functions ``(store, settings) -> StageResult`` listed in ``GLOBAL_STAGES``.
+  after, in order, as functions ``(store, settings) -> StageResult``; ``parleywatch.pipeline``
+  lists them.
 """
 
 from __future__ import annotations
@@ -50,8 +51,6 @@ ProcessorFactory = Callable[[], ArticleProcessor]
 Engine = Callable[[Iterable[Article], ProcessorFactory], Iterator[ArticleResult]]
 Stage = Callable[[Store, Settings], StageResult]
 
-GLOBAL_STAGES: list[Stage] = []
-
 
 def local_engine(articles: Iterable[Article], factory: ProcessorFactory) -> Iterator[ArticleResult]:
     """Run the processor in this process, one article after another."""
@@ -61,12 +60,15 @@ def local_engine(articles: Iterable[Article], factory: ProcessorFactory) -> Iter
 
 
 def process(
-    store: Store, settings: Settings | None = None, on_stage: Callable[[StageResult], None] | None = None
+    store: Store,
+    stages: Iterable[Stage],
+    settings: Settings | None = None,
+    on_stage: Callable[[StageResult], None] | None = None,
 ) -> list[StageResult]:
-    """Run every registered global stage over the store, in order."""
+    """Run the given global stages over the store, in order."""
     settings = settings or Settings()
     results = []
-    for stage in GLOBAL_STAGES:
+    for stage in stages:
         result = stage(store, settings)
         results.append(result)
         if on_stage:

@@ -1,0 +1,1 @@
+"""Evaluation commands: measure each stage on real annotated data."""

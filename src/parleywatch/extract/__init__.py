@@ -1,0 +1,1 @@
+"""Extraction of events, statements and dates from analysed articles."""

@@ -1,0 +1,45 @@
+"""The main job end to end on the demo corpus: ingest, every stage, a valid export."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from parleywatch.cli import app
+from parleywatch.export import export, validation_errors
+from parleywatch.store import Store
+
+DEMO = Path(__file__).parent.parent / "demo" / "corpus"
+
+
+def test_run_on_the_demo_corpus(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.db")
+    result = CliRunner().invoke(app, ["run", str(DEMO), "--db", db, "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "16 new articles" in result.output
+    with Store.open(db) as store:
+        articles = list(store.iter_articles())
+        assert all(a.story_id for a in articles)
+        out = io.StringIO()
+        export(store, "jsonl", [], out)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert {r["kind"] for r in records} >= {"article", "story"}
+    assert [e for r in records for e in validation_errors(r)] == []
+    by_source = {a.source_path.rsplit("/", 1)[-1]: a for a in articles}
+    original = by_source["01_interfax_2025-02-27_round1.txt"]
+    reprint = by_source["02_rbc_2025-02-27_round1_reprint.txt"]
+    assert reprint.story_id == original.story_id
+    assert reprint.duplicate_of == original.id
+
+
+def test_second_run_finds_everything_known(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.db")
+    runner = CliRunner()
+    runner.invoke(app, ["run", str(DEMO), "--db", db, "--quiet"])
+    again = runner.invoke(app, ["run", str(DEMO), "--db", db, "--quiet"])
+    assert again.exit_code == 0
+    assert "0 new articles, 16 already known" in again.output
+    assert "0 articles clustered" in again.output

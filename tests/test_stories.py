@@ -1,0 +1,183 @@
+"""Story stage: duplicates, clustering decisions, cross-lingual joins and determinism."""
+
+from __future__ import annotations
+
+import pickle
+from datetime import UTC, datetime
+
+import pytest
+
+from parleywatch.records import Article
+from parleywatch.stories import (
+    Lemmatizer,
+    StoryClusterer,
+    StoryInput,
+    StorySettings,
+    StorySettingsError,
+    story_input_from_article,
+)
+from parleywatch.stories.names import name_key
+from parleywatch.stories.scoring import time_decay
+
+# ---------------------------------------------------------------------- our own small corpus
+
+TALKS_RU = (
+    "Министр иностранных дел России Сергей Лавров прибыл в Анкару на переговоры с главой МИД "
+    "Турции Хаканом Фиданом. Стороны обсудили продление зернового соглашения и обмен пленными. "
+    "По словам Лаврова, встреча прошла в деловой обстановке, а следующий раунд консультаций "
+    "назначен на конец месяца. Фидан заявил, что Анкара готова предоставить площадку для "
+    "новых контактов. В переговорах также участвовал госсекретарь США Энтони Блинкен, который "
+    "присоединился к делегациям по видеосвязи из Вашингтона. Российская сторона настаивает на "
+    "снятии ограничений с экспорта удобрений и на подключении банков к платёжным системам. "
+    "Турецкие дипломаты предложили поэтапный план, который эксперты называют компромиссным. "
+    "Переговоры продлились более четырёх часов, после чего министры ответили на вопросы "
+    "журналистов и договорились поддерживать связь на уровне заместителей."
+)
+TALKS_RU_REPRINT = (
+    "В турецкой столице в четверг начались важные дипломатические консультации. "
+    + TALKS_RU.split(". ", 1)[1]
+)
+TALKS_RU_UPDATE = (
+    "Переговоры Сергея Лаврова и Хакана Фидана в Анкаре завершились подписанием совместного "
+    "заявления о продлении зернового соглашения. Обмен пленными, по словам Лаврова, пройдёт "
+    "через две недели. Фидан подтвердил, что Анкара останется площадкой для консультаций, а "
+    "Блинкен по видеосвязи поддержал договорённость."
+)
+TALKS_EN = (
+    "Russian Foreign Minister Sergei Lavrov arrived in Ankara for talks with his Turkish "
+    "counterpart Hakan Fidan. The two discussed extending the grain deal and a prisoner swap. "
+    "US Secretary of State Antony Blinken joined the delegations by video link from Washington, "
+    "and Fidan said Ankara was ready to host further contacts."
+)
+SUMMIT_RU = (
+    "Сергей Лавров и Хакан Фидан встретились в Анкаре на полях энергетического форума и "
+    "обсудили строительство газового хаба. Блинкен в обсуждении не участвовал. Лавров заявил, "
+    "что проект газового хаба требует новых инвестиций и гарантий поставок."
+)
+FLOOD_RU = (
+    "В Краснодарском крае после сильных ливней затопило несколько посёлков. Спасатели МЧС "
+    "эвакуировали более трёхсот жителей, в пунктах временного размещения работают врачи. "
+    "Уровень воды в реке Кубань продолжает расти, синоптики обещают дожди до выходных."
+)
+
+
+def make(article_id: str, title: str, text: str, day: str, language: str = "ru",
+         outlet: str = "example.ru") -> Article:
+    return Article(id=article_id, source_path=article_id, url=None, outlet=outlet, title=title,
+                   published=day, language=language, text=text)
+
+
+ARTICLES = [
+    make("ru-1", "Лавров и Фидан начали переговоры в Анкаре", TALKS_RU, "2024-03-07T09:00:00"),
+    make("ru-2", "Лавров прибыл в Анкару", TALKS_RU_REPRINT, "2024-03-07T11:00:00", outlet="other.ru"),
+    make("en-1", "Lavrov and Fidan hold talks in Ankara", TALKS_EN, "2024-03-07T12:00:00",
+         language="en", outlet="example.com"),
+    make("ru-3", "Переговоры в Анкаре завершились заявлением", TALKS_RU_UPDATE, "2024-03-07T18:00:00"),
+    make("ru-4", "Наводнение на Кубани", FLOOD_RU, "2024-03-08T08:00:00"),
+    make("ru-5", "Лавров и Фидан обсудили газовый хаб", SUMMIT_RU, "2024-04-09T10:00:00"),
+]
+
+
+@pytest.fixture(scope="session")
+def inputs() -> dict[str, StoryInput]:
+    lemmatizer = Lemmatizer()
+    return {a.id: story_input_from_article(a, lemmatizer) for a in ARTICLES}
+
+
+@pytest.fixture(scope="session")
+def assigned(inputs: dict[str, StoryInput]) -> dict[str, tuple[str, str | None]]:
+    clusterer = StoryClusterer()
+    return {a.article_id: (a.story_id, a.duplicate_of) for a in clusterer.add_many(inputs.values())}
+
+
+# ---------------------------------------------------------------------- decisions
+
+@pytest.mark.parametrize(
+    ("first", "second", "same_story"),
+    [
+        ("ru-1", "ru-2", True),   # reprint with a changed lede
+        ("ru-1", "en-1", True),   # same event in Russian and English
+        ("ru-1", "ru-3", True),   # an update of the story by the same outlet
+        ("ru-1", "ru-4", False),  # another event the next day
+        ("ru-1", "ru-5", False),  # same actors, another event a month later
+    ],
+)
+def test_story_decisions(assigned: dict[str, tuple[str, str | None]], first: str, second: str,
+                         same_story: bool) -> None:
+    assert (assigned[first][0] == assigned[second][0]) is same_story
+
+
+@pytest.mark.parametrize(("article_id", "duplicate_of"), [("ru-2", "ru-1"), ("ru-1", None), ("ru-3", None),
+                                                         ("en-1", None)])
+def test_duplicate_links(assigned: dict[str, tuple[str, str | None]], article_id: str,
+                         duplicate_of: str | None) -> None:
+    assert assigned[article_id][1] == duplicate_of
+
+
+def test_rebuild_equals_incremental(inputs: dict[str, StoryInput]) -> None:
+    clusterer = StoryClusterer()
+    incremental = [clusterer.add(inp) for inp in inputs.values()]
+    assert StoryClusterer().rebuild(inputs.values()) == incremental
+    assert clusterer.rebuild(inputs.values()) == incremental
+
+
+def test_state_survives_pickling_mid_stream(inputs: dict[str, StoryInput]) -> None:
+    items = list(inputs.values())
+    whole = StoryClusterer().add_many(items)
+    first = StoryClusterer()
+    head = first.add_many(items[:3])
+    restored = StoryClusterer.loads(first.dumps())
+    assert head + restored.add_many(items[3:]) == whole
+    assert pickle.loads(pickle.dumps(restored.settings)) == restored.settings
+
+
+def test_story_records(inputs: dict[str, StoryInput]) -> None:
+    clusterer = StoryClusterer()
+    clusterer.add_many(inputs.values())
+    talks = next(s for s in clusterer.stories() if "ru-1" in s.article_ids)
+    record = talks.as_record()
+    assert record["kind"] == "story"
+    assert set(record["languages"]) == {"ru", "en"}
+    assert record["first_published"] == "2024-03-07T09:00:00+00:00"
+    assert "Анкар" in record["title"]
+
+
+def test_undated_pair_counts_as_same_day(inputs: dict[str, StoryInput]) -> None:
+    undated = [StoryInput(**{**_fields(inputs[i]), "published": None}) for i in ("ru-1", "ru-3")]
+    same, score = StoryClusterer().pair_score(*undated)
+    assert same and score > 0
+
+
+def _fields(inp: StoryInput) -> dict[str, object]:
+    return {name: getattr(inp, name) for name in StoryInput.__slots__}  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------------- parts
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("Лаврова", "Lavrov"), ("Блинкеном", "Blinken"), ("Анкаре", "Ankara"), ("НАТО", "NATO"),
+     ("Трампа", "Trump's")],
+)
+def test_name_keys_meet_across_scripts(left: str, right: str) -> None:
+    assert name_key(left) == name_key(right) is not None
+
+
+@pytest.mark.parametrize(("gap", "expected"), [(0.0, 1.0), (2.0, 0.5), (3.5, 0.0), (40.0, 0.0)])
+def test_time_decay(gap: float, expected: float) -> None:
+    assert time_decay(gap, StorySettings()) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [("join_threshold", -1.0, "join_threshold must be in"), ("num_perm", 4, "num_perm must be in"),
+     ("window_days", 1000.0, "window_days must be in")],
+)
+def test_settings_are_checked(field: str, value: float, message: str) -> None:
+    with pytest.raises(StorySettingsError, match=message):
+        StorySettings(**{field: value})  # type: ignore[arg-type]
+
+
+def test_empty_article_opens_its_own_story() -> None:
+    empty = StoryInput("x", datetime(2024, 1, 1, tzinfo=UTC), "", "ru", None, [])
+    assert StoryClusterer().add(empty).story_id == "story-x"
