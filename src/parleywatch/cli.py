@@ -19,7 +19,7 @@ from parleywatch.evaluation.commands import eval_app
 from parleywatch.export import export as export_records
 from parleywatch.ingest import IngestReport, ingest
 from parleywatch.ingest.sources import expand_paths
-from parleywatch.pipeline import GLOBAL_STAGES
+from parleywatch.pipeline import global_stages
 from parleywatch.process import process
 from parleywatch.records import Article
 from parleywatch.settings import Settings
@@ -85,7 +85,7 @@ def run_command(
     with Store.open(db) as store:
         report = _ingest_with_progress(paths, store, quiet)
         _print_ingest(report)
-        process(store, GLOBAL_STAGES, on_stage=lambda result: console.print(f"{result.name}: {result.summary}"))
+        process(store, global_stages(), on_stage=lambda result: console.print(f"{result.name}: {result.summary}"))
     summary_command(db)
     if not report.ok:
         raise typer.Exit(1)
@@ -95,7 +95,7 @@ def run_command(
 def process_command(db: DbOption = None) -> None:
     """Run every processing stage over the articles already stored."""
     with Store.open(db, create=False) as store:
-        process(store, GLOBAL_STAGES, on_stage=lambda result: console.print(f"{result.name}: {result.summary}"))
+        process(store, global_stages(), on_stage=lambda result: console.print(f"{result.name}: {result.summary}"))
 
 
 @app.command("stories")

@@ -1,0 +1,99 @@
+"""Linking rules, tried in order on each name candidate; the first that answers wins.
+
+Each rule is a small function ``(candidate, context) -> Link | None`` in ``RULES``, easy to test
+alone and to switch off. Provisional actors are the last rule, so no name is ever dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from parleywatch.actors.context import Candidate, Context, Link
+from parleywatch.actors.fuzzy import close_surname
+from parleywatch.actors.index import Entry, token_forms
+from parleywatch.nlp.text import normalize
+
+Rule = Callable[[Candidate, Context], Link | None]
+
+PROVISIONAL_TYPES = {"PER": "per", "ORG": "org", "LOC": "loc"}
+
+
+def registry_name(candidate: Candidate, context: Context) -> Link | None:
+    """The whole span is a registry name or alias in any inflection ("Кириллом Дмитриевым")."""
+    entries = _exact_entries(candidate, context)
+    if candidate.size == 1 and candidate.ner_type == "PER" and _seen_surname(candidate, context):
+        return None  # a surname alone: someone named in full earlier in the article comes first
+    return _pick(entries, context, "registry_name")
+
+
+def article_memory(candidate: Candidate, context: Context) -> Link | None:
+    """A surname, or first name + surname, of a person named in full earlier in the article."""
+    if candidate.ner_type not in {"PER", ""}:
+        return None
+    tokens = context.tokens(candidate)
+    ids = context.surnames.get(tokens[-1].lemma) or context.surnames.get(tokens[-1].text.lower())
+    if not ids:
+        return None
+    if len(tokens) > 1:
+        forms = set(token_forms(tokens[0]))
+        ids = {i for i in ids if forms & context.first_names.get(i, set())}
+    return Link(next(iter(ids)), "article_memory") if len(ids) == 1 else None
+
+
+def registry_person(candidate: Candidate, context: Context) -> Link | None:
+    """First name (and patronymic) + a registry surname: "Сергея Алексеевича Рябкова"."""
+    tokens = context.tokens(candidate)
+    if candidate.ner_type != "PER" or len(tokens) < 2:
+        return None
+    first, last = set(token_forms(tokens[0])), set(token_forms(tokens[-1]))
+    ids = [k.actor.id for k in context.registry.persons() if last & k.surnames and first & k.first_names]
+    return Link(ids[0], "registry_person") if len(ids) == 1 else None
+
+
+def misspelled_person(candidate: Candidate, context: Context) -> Link | None:
+    """A registry person within a guarded edit distance ("Дональда Трапа"), never a real surname."""
+    tokens = context.tokens(candidate)
+    if candidate.ner_type != "PER" or len(tokens) > 3:
+        return None
+    if context.registry.variants.is_surname(tokens[-1].text, context.analysis.language):
+        return None
+    surnames, first = token_forms(tokens[-1]), set(token_forms(tokens[0])) if len(tokens) > 1 else set()
+    ids = [
+        k.actor.id
+        for k in context.registry.persons()
+        if (not first or first & k.first_names)
+        and any(close_surname(surname, k.surnames, alone=not first) for surname in surnames)
+    ]
+    return Link(ids[0], "misspelled_person") if len(ids) == 1 else None
+
+
+def provisional(candidate: Candidate, context: Context) -> Link | None:
+    """A name the registry does not know: an actor keyed by its normalized normal form."""
+    kind = PROVISIONAL_TYPES.get(candidate.ner_type, "per")
+    return Link(f"prov:{kind}:{normalize(candidate.normal)}", "provisional")
+
+
+RULES: list[Rule] = [registry_name, article_memory, registry_person, misspelled_person, provisional]
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _exact_entries(candidate: Candidate, context: Context) -> tuple[Entry, ...]:
+    match = context.registry.names.match_at(context.analysis.tokens, candidate.first, candidate.last)
+    if match is None or match.last != candidate.last:
+        return ()
+    return match.entries
+
+
+def _seen_surname(candidate: Candidate, context: Context) -> bool:
+    token = context.analysis.tokens[candidate.first]
+    return bool(context.surnames.get(token.lemma) or context.surnames.get(token.text.lower()))
+
+
+def _pick(entries: tuple[Entry, ...], context: Context, rule: str) -> Link | None:
+    """One actor among the entries: the only one, else the only one already seen in the article."""
+    ids = list(dict.fromkeys(e.actor_id for e in entries if e.actor_id))
+    if len(ids) > 1:
+        ids = [i for i in ids if context.seen(i)]
+    return Link(ids[0], rule) if len(ids) == 1 else None

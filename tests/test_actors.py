@@ -1,0 +1,220 @@
+"""Actor registry and linking, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parleywatch.actors import RULES, Actor, ActorRegistry, ArticleLinks, Mention, link_article, merge_actors
+from parleywatch.actors.fuzzy import close_surname, edit_distance
+from parleywatch.actors.registry import RegistryError
+from parleywatch.nlp import Analyzer
+from parleywatch.records import Article
+
+
+@pytest.fixture(scope="session")
+def registry() -> ActorRegistry:
+    return ActorRegistry.load()
+
+
+@pytest.fixture(scope="session")
+def analyzer(registry: ActorRegistry) -> Analyzer:
+    return Analyzer(gazetteers={"en": registry.gazetteer(), "uk": registry.gazetteer()})
+
+
+@pytest.fixture()
+def link(registry: ActorRegistry, analyzer: Analyzer):  # type: ignore[no-untyped-def]
+    def run(text: str, language: str = "ru", day: str | None = "2025-12-23") -> ArticleLinks:
+        article = Article("a1", "test", None, None, "title", day, language, text)
+        return link_article(article, analyzer.analyze(article), registry)
+
+    return run
+
+
+def found(links: ArticleLinks) -> dict[str, str]:
+    return {m.text: m.actor_id for m in links.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        ("Переговоры вёл Кириллом Дмитриевым назначенный посланник.", "Кириллом Дмитриевым", "per:kirill-dmitriev"),
+        ("Встреча Марии Захаровой с журналистами прошла в Москве.", "Марии Захаровой", "per:maria-zakharova"),
+        ("Песков ответил на вопросы журналистов.", "Песков", "per:dmitry-peskov"),
+        ("Письмо передали Сергею Алексеевичу Рябкову вчера.", "Сергею Алексеевичу Рябкову", "per:sergey-ryabkov"),
+        ("Делегации встретились в Эр-Рияде.", "Эр-Рияде", "loc:riyadh"),
+        ("Позицию изложил Госдеп накануне.", "Госдеп", "org:us-state-department"),
+        ("Представители РФПИ приехали.", "РФПИ", "org:rdif"),
+    ],
+)
+def test_inflected_names(link, text: str, surface: str, actor_id: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(link(text))[surface] == actor_id
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "surface", "actor_id"),
+    [
+        ("Госсекретарь США прибыл в Женеву.", "2024-06-01", "Госсекретарь США", "per:antony-blinken"),
+        ("Госсекретарь США прибыл в Женеву.", "2025-06-01", "Госсекретарь США", "per:marco-rubio"),
+        ("Глава МИД выступил в Анкаре.", "2025-06-01", "Глава МИД", "per:sergey-lavrov"),
+        ("Спецпосланник президента США приедет.", "2025-06-01", "Спецпосланник президента США", "per:steve-witkoff"),
+        ("Глава РФПИ приедет.", "2025-06-01", "Глава РФПИ", "per:kirill-dmitriev"),
+        ("Посол России в США вручил ноту.", "2024-06-01", "Посол России в США", "per:anatoly-antonov"),
+        ("Посол России в США вручил ноту.", "2025-06-01", "Посол России в США", "per:alexander-darchiev"),
+        ("Замглавы МИД РФ Сергей Рябков дал интервью.", "2025-06-01", "Замглавы МИД РФ", "per:sergey-ryabkov"),
+    ],
+)
+def test_roles_resolved_by_date(link, text: str, day: str, surface: str, actor_id: str) -> None:  # type: ignore[no-untyped-def]
+    mentions = {m.text: m for m in link(text, day=day).mentions}
+    assert mentions[surface].actor_id == actor_id
+    assert mentions[surface].type == "DESC"
+
+
+def test_ambiguous_role_without_name_is_not_linked(link) -> None:  # type: ignore[no-untyped-def]
+    assert "Замглавы МИД РФ" not in found(link("Замглавы МИД РФ дал интервью."))
+
+
+def test_role_qualified_by_another_country_is_not_linked(link) -> None:  # type: ignore[no-untyped-def]
+    assert found(link("Министр иностранных дел Египта приехал.")).get("Министр иностранных дел") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        ("Москва заявила о готовности к диалогу.", "Москва", "gov:ru"),
+        ("Москва и Вашингтон провели консультации.", "Вашингтон", "gov:us"),
+        ("Переговоры прошли в Москве.", "Москве", "loc:moscow"),
+        ("Делегация прилетела в Вашингтон.", "Вашингтон", "loc:washington"),
+        ("В Кремле заявили, что ждут ответа.", "Кремле", "gov:ru"),
+        ("Позиция Киева не изменилась.", "Киева", "gov:ua"),
+        ("Белый дом отказался от комментариев.", "Белый дом", "gov:us"),
+        ("Moscow said the proposal was unacceptable.", "Moscow", "gov:ru"),
+        ("The delegation arrived in Moscow on Monday.", "Moscow", "loc:moscow"),
+    ],
+)
+def test_metonyms_versus_places(link, text: str, surface: str, actor_id: str) -> None:  # type: ignore[no-untyped-def]
+    language = "en" if text.isascii() else "ru"
+    assert found(link(text, language))[surface] == actor_id
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        ("Об этом сказал Дональд Трап на брифинге.", "Дональд Трап", "per:donald-trump"),
+        ("Заявление сделал Сергей Лавроф утром.", "Сергей Лавроф", "per:sergey-lavrov"),
+    ],
+)
+def test_misspellings_that_link(link, text: str, surface: str, actor_id: str) -> None:  # type: ignore[no-untyped-def]
+    mention = next(m for m in link(text).mentions if m.text == surface)
+    assert (mention.actor_id, mention.rule) == (actor_id, "misspelled_person")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Иван Песков, однофамилец чиновника, открыл кафе.", "Иван Песков"),
+        ("Елена Лаврова выиграла турнир.", "Елена Лаврова"),
+        ("Об этом рассказал Дмитрий Пешков из Тулы.", "Дмитрий Пешков"),
+        ("Иван Трапов приехал.", "Иван Трапов"),
+    ],
+)
+def test_names_that_must_not_link(link, text: str, surface: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(link(text))[surface].startswith("prov:per:")
+
+
+def test_provisional_actor_and_surname_memory(link) -> None:  # type: ignore[no-untyped-def]
+    links = link("Конгрессвумен Анна Паулина Луна выступила с речью. Позже Луна добавила детали.")
+    ids = found(links)
+    assert ids["Анна Паулина Луна"] == ids["Луна"] == "prov:per:анна паулина луна"
+    actor = links.actors["prov:per:анна паулина луна"]
+    assert actor.provisional and actor.type == "person"
+
+
+def test_in_article_full_name_beats_registry_surname(link) -> None:  # type: ignore[no-untyped-def]
+    ids = found(link("Фермер Игорь Лавров продал урожай. Лавров доволен."))
+    assert ids["Лавров"] == ids["Игорь Лавров"] != "per:sergey-lavrov"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "actor_id", "label"),
+    [
+        ("Российский диктатор угрожает.", "ru", "Российский диктатор", "per:vladimir-putin", "российский диктатор"),
+        ("Президент РФ провёл совещание.", "ru", "Президент РФ", "per:vladimir-putin", "президент РФ"),
+        ("Кремлёвский режим продолжает войну.", "ru", "Кремлёвский режим", "gov:ru", "кремлёвский режим"),
+        ("Російський диктатор погрожує.", "uk", "Російський диктатор", "per:vladimir-putin", "российский диктатор"),
+        ("Глава Кремля провёл совещание.", "ru", "Глава Кремля", "per:vladimir-putin", "глава Кремля"),
+    ],
+)
+def test_evaluative_labels(link, text: str, language: str, surface: str, actor_id: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    mention = next(m for m in link(text, language).mentions if m.text == surface)
+    assert (mention.actor_id, mention.label) == (actor_id, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        ("Зустріч зі Стівом Віткоффом відбулася у Києві.", "Стівом Віткоффом", "per:steve-witkoff"),
+        ("Речник Кремля Дмитро Пєсков прокоментував заяву.", "Дмитро Пєсков", "per:dmitry-peskov"),
+        ("Андрій Сибіга прибув до Варшави.", "Андрій Сибіга", "per:andrii-sybiha"),
+    ],
+)
+def test_ukrainian_forms(link, text: str, surface: str, actor_id: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(link(text, "uk"))[surface] == actor_id
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        ("Secretary of State Marco Rubio flew to Istanbul.", "Marco Rubio", "per:marco-rubio"),
+        ("Talks with Kirill Dmitriev were held in Miami.", "Miami", "loc:miami"),
+        ("The State Department declined to comment.", "State Department", "org:us-state-department"),
+        ("Senator Jane Example met reporters.", "Jane Example", "prov:per:jane example"),
+    ],
+)
+def test_english_forms(link, text: str, surface: str, actor_id: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(link(text, "en"))[surface] == actor_id
+
+
+def test_mention_offsets_and_sentences(link) -> None:  # type: ignore[no-untyped-def]
+    text = "Вступление. Лавров встретился с Рубио в Эр-Рияде."
+    for mention in link(text).mentions:
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.sentence_start == 12 and mention.sentence_end == len(text)
+
+
+def test_records_round_trip(link) -> None:  # type: ignore[no-untyped-def]
+    links = link("Лавров встретился с Рубио.")
+    for record in links.records():
+        kind = Mention if record["kind"] == "mention" else Actor
+        assert kind.from_dict(record).to_dict() == record
+    assert {r["kind"] for r in links.records()} == {"actor", "mention"}
+
+
+def test_merge_provisional_actors() -> None:
+    first = Actor("prov:per:x y", "X Y", "person", None, ["X Y"], True)
+    second = Actor("prov:per:x y", "X Y", "person", None, ["Xа Yа"], True)
+    assert merge_actors(first, second).names == ["X Y", "Xа Yа"]
+
+
+@pytest.mark.parametrize(
+    ("word", "surnames", "alone", "close"),
+    [("трап", {"трамп"}, False, True), ("трап", {"трамп"}, True, False), ("пешков", {"песков"}, True, False),
+     ("лавроф", {"лавров"}, False, True), ("мамп", {"трамп"}, False, False)],
+)
+def test_close_surname_guards(word: str, surnames: set[str], alone: bool, close: bool) -> None:
+    assert close_surname(word, surnames, alone) is close
+
+
+def test_edit_distance() -> None:
+    assert (edit_distance("рубио", "рубио"), edit_distance("уиткофф", "виткофф")) == (0, 1)
+
+
+def test_rules_end_with_provisional() -> None:
+    assert RULES[-1].__name__ == "provisional"
+
+
+def test_bad_data_file_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "persons.yaml").write_text("- {id: x, name: X, type: alien}\n", encoding="utf-8")
+    with pytest.raises(RegistryError, match=r"persons\.yaml"):
+        ActorRegistry.load(tmp_path)
