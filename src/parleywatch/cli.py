@@ -25,6 +25,7 @@ from parleywatch.records import Article
 from parleywatch.settings import Settings
 from parleywatch.store import Store
 from parleywatch.stories.stage import run_stories
+from parleywatch.tracker.commands import actor, brief, issues, timeline
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="parleywatch: structured knowledge from diplomatic news."
@@ -32,7 +33,10 @@ app = typer.Typer(
 console = Console()
 errors = Console(stderr=True, highlight=False)
 
-PLURALS = {"actor": "actors", "mention": "mentions", "event": "events", "statement": "statements", "story": "stories"}
+PLURALS = {
+    "actor": "actors", "mention": "mentions", "event": "events", "statement": "statements", "story": "stories",
+    "round": "rounds", "issue_status": "issue statuses",
+}
 
 DbOption = Annotated[
     str | None, typer.Option("--db", help="SQLite file or database URL (default: $PARLEY_DB or parleywatch.db).")
@@ -127,7 +131,7 @@ def _story_order(story: dict[str, Any]) -> tuple[int, str]:
 
 @app.command("export")
 def export_command(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or plover (events, PLOVER JSON).")] = "jsonl",
     kind: Annotated[list[str] | None, typer.Option("--kind", "-k", help="Record kind; repeat for several.")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")] = None,
     db: DbOption = None,
@@ -147,7 +151,7 @@ def summary_command(db: DbOption = None) -> None:
     """A readable overview of what the store holds."""
     with Store.open(db, create=False) as store:
         articles = list(store.iter_articles())
-        counts = {kind: store.count_records(kind) for kind in ("actor", "mention", "event", "statement", "story")}
+        counts = {kind: store.count_records(kind) for kind in PLURALS}
     console.print(_summary_table(articles))
     console.print(", ".join(f"{n} {PLURALS[kind]}" for kind, n in counts.items()))
 
@@ -163,6 +167,10 @@ def _summary_table(articles: Sequence[Article]) -> Table:
     return table
 
 
+app.command("timeline")(timeline)
+app.command("issues")(issues)
+app.command("brief")(brief)
+app.command("actor")(actor)
 app.add_typer(eval_app, name="eval")
 
 

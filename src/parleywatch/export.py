@@ -14,8 +14,8 @@ from jsonschema import Draft202012Validator
 from parleywatch.errors import ExportError
 from parleywatch.store import Store
 
-KINDS = ("article", "actor", "mention", "event", "statement", "story")
-FORMATS = ("jsonl", "csv")
+KINDS = ("article", "actor", "mention", "event", "statement", "story", "round", "issue_status")
+FORMATS = ("jsonl", "csv", "plover")
 
 
 @cache
@@ -64,7 +64,18 @@ def check_request(fmt: str, kinds: Iterable[str]) -> list[str]:
         raise ExportError(f"unknown kind {unknown[0]!r}; choose from {', '.join(KINDS)}")
     if fmt == "csv" and len(chosen) != 1:
         raise ExportError("CSV holds one kind per file: pass --kind")
+    if fmt == "plover":
+        return ["event"]
     return chosen
+
+
+def plover_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Events as PLOVER records (the ontology's JSON shape), with our status beside the type."""
+    from parleywatch.actors.records import Actor
+    from parleywatch.extract.plover import to_plover
+
+    actors = {a["id"]: Actor.from_dict(a) for a in store.iter_records("actor")}
+    return (to_plover(event, actors) for event in store.iter_records("event"))
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
@@ -94,6 +105,8 @@ def _cell(value: Any) -> Any:
 def export(store: Store, fmt: str, kinds: Iterable[str], out: TextIO) -> int:
     """Write the chosen kinds to ``out``; returns the number of records written."""
     chosen = check_request(fmt, kinds)
+    if fmt == "plover":
+        return write_jsonl(plover_records(store), out)
     if fmt == "csv":
         return write_csv(chosen[0], iter_kind(store, chosen[0]), out)
     return sum(write_jsonl(iter_kind(store, kind), out) for kind in chosen)

@@ -50,3 +50,57 @@ def eval_ner(
     if dataset not in NER_PATHS:
         raise ParleyError(f"unknown dataset {dataset!r}; choose from {', '.join(NER_PATHS)}")
     typer.echo(format_report(run_ner_eval(dataset, _require(data / NER_PATHS[dataset]), limit)))
+
+
+@eval_app.command("meetings")
+def eval_meetings(
+    factrueval: Annotated[Path, typer.Option("--factrueval", help="FactRuEval devset folder.")] = (
+        DEFAULT_EVAL_DIR / "factrueval" / "devset"
+    ),
+    limit: Annotated[int | None, typer.Option("--limit", help="Only the first N documents.")] = None,
+) -> None:
+    """Meeting facts of FactRuEval: participant precision/recall/F1."""
+    from parleywatch.evaluation.meetings import format_meetings_report, run_meetings
+
+    typer.echo(format_meetings_report(run_meetings(_require(factrueval), limit)))
+
+
+@eval_app.command("events")
+def eval_events(
+    nerel: Annotated[Path, typer.Option("--nerel", help="NEREL dev folder (brat).")] = (
+        DEFAULT_EVAL_DIR / "nerel" / "dev"
+    ),
+    limit: Annotated[int | None, typer.Option("--limit", help="Only the first N documents.")] = None,
+) -> None:
+    """NEREL events: recall of participants, places and times attached to the right event."""
+    from parleywatch.evaluation.events import format_events_report, run_events
+
+    typer.echo(format_events_report(run_events(_require(nerel), limit)))
+
+
+@eval_app.command("statements")
+def eval_statements(
+    ruopinionne: Annotated[Path, typer.Option("--ruopinionne", help="RuOpinionNE JSONL file.")] = (
+        DEFAULT_EVAL_DIR / "ruopinionne" / "train.jsonl"
+    ),
+    limit: Annotated[int | None, typer.Option("--limit", help="Only the first N sentences.")] = None,
+) -> None:
+    """Opinion holders of RuOpinionNE as statement speakers: accuracy."""
+    from parleywatch.evaluation.statements import format_statements_report, run_statements
+
+    if not ruopinionne.is_file():
+        raise ParleyError(f"{ruopinionne}: no such file (pass --ruopinionne)")
+    typer.echo(format_statements_report(run_statements(ruopinionne, limit)))
+
+
+@eval_app.command("plover")
+def eval_plover(
+    gsr: Annotated[Path, typer.Option("--gsr", help="PLOVER gold_standard_records folder.")] = (
+        DEFAULT_EVAL_DIR / "plover" / "gold_standard_records"
+    ),
+    limit: Annotated[int | None, typer.Option("--limit", help="Only the first N records.")] = None,
+) -> None:
+    """PLOVER gold standard records (English): event-type accuracy."""
+    from parleywatch.evaluation.plover import format_plover_report, run_plover
+
+    typer.echo(format_plover_report(run_plover(_require(gsr), limit)))

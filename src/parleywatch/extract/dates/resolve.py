@@ -6,8 +6,9 @@ expression needs are made here and nowhere else:
 * a year-less date, month or season is the most recent occurrence that has started by
   publication, or with ``future=True`` the first one not yet over ("10 апреля" in a December
   article is the April before it; said of a planned event, the April after);
-* a bare weekday ("в субботу") is the latest such day strictly before publication, or with
-  ``future=True`` the first strictly after; "в эту субботу" is the first on or after publication;
+* a bare weekday ("в субботу") is the latest such day on or before publication (agency copy
+  written on a Thursday says "в четверг" of that very day), or with ``future=True`` the first on
+  or after it; "в эту субботу" is the first on or after publication;
 * cue words beat the caller's ``future``: "прошлой"/"last" means strictly before publication,
   "следующей"/"next" strictly after, "этой"/"this" the occurrence holding or nearest to it;
 * "N days ago" is that day; "N weeks ago" the Monday-Sunday week holding the day N weeks back;
@@ -160,11 +161,11 @@ def resolve_year(mention: Mention, anchor: Anchor) -> Resolved | None:
 
 
 def resolve_weekday(mention: Mention, anchor: Anchor) -> Resolved | None:
-    """Resolves "в субботу": the Saturday before publication unless the clause or a cue says otherwise."""
+    """Resolves "в субботу": the latest Saturday up to publication unless the clause or a cue says otherwise."""
     published, weekday = anchor.published, mention.weekday
     days = (published + timedelta(days=shift) for shift in range(-WEEKDAY_SEARCH_DAYS, WEEKDAY_SEARCH_DAYS))
     options = [(day, day) for day in days if day.weekday() == weekday]
-    default = "after" if anchor.future else "before"
+    default = "future" if anchor.future else "past"
     return _with(pick(options, published, WEEKDAY_MODES.get(mention.direction or "", default)), "day")
 
 

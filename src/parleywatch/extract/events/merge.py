@@ -1,0 +1,109 @@
+"""One real-world event reported in several sentences or articles becomes one event.
+
+Two events are the same when their type matches, their participants overlap, places and dates
+are compatible and neither says "it happened" while the other says it did not (yet).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Event = dict[str, Any]
+STATUS_RANK = ("cancelled", "postponed", "suspended", "occurred", "planned", "hypothetical", "denied")
+PRECISION_RANK = ("day", "week", "month", "season", "year", "unknown")
+
+
+def same_type(a: Event, b: Event) -> bool:
+    return bool(a["type"] == b["type"])
+
+
+def shared_participants(a: Event, b: Event) -> bool:
+    return bool(set(a["participants"]) & set(b["participants"]))
+
+
+def compatible_place(a: Event, b: Event) -> bool:
+    if not a.get("location") or not b.get("location"):
+        return True
+    return bool(a["location"]["actor_id"] == b["location"]["actor_id"])
+
+
+def compatible_date(a: Event, b: Event) -> bool:
+    """Ranges overlap, or either is unknown."""
+    da, db = a["date"], b["date"]
+    if not (da["start"] and db["start"]):
+        return True
+    return bool(da["start"] <= (db["end"] or db["start"]) and db["start"] <= (da["end"] or da["start"]))
+
+
+def compatible_status(a: Event, b: Event) -> bool:
+    """Happened vs. not-happened never merge: "прошла в Стамбуле" vs "отменили"."""
+    return bool((a["status"] == "occurred") == (b["status"] == "occurred"))
+
+
+def compatible_ordinal(a: Event, b: Event) -> bool:
+    return not (a.get("ordinal") and b.get("ordinal")) or bool(a["ordinal"] == b["ordinal"])
+
+
+def anchored(a: Event, b: Event) -> bool:
+    """Something beyond the sides ties them: same article, or a shared known date, round or place.
+
+    "Russia and the US" meet every month; sides alone are not enough across articles.
+    """
+    if set(a.get("article_ids") or []) & set(b.get("article_ids") or []):
+        return True
+    if a["date"]["start"] and b["date"]["start"]:
+        return True  # compatible_date already checked the overlap
+    if a.get("ordinal") and a.get("ordinal") == b.get("ordinal"):
+        return True
+    return bool(a.get("location") and b.get("location"))
+
+
+RULES: list[Callable[[Event, Event], bool]] = [
+    same_type, shared_participants, compatible_place, compatible_date, compatible_status, compatible_ordinal,
+    anchored,
+]
+
+
+def same_event(a: Event, b: Event) -> bool:
+    return all(rule(a, b) for rule in RULES)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Greedy single pass: each event joins the first merged event it matches, in input order."""
+    merged: list[Event] = []
+    by_type: dict[str, list[Event]] = {}
+    for event in events:
+        target = next((m for m in by_type.get(event["type"], []) if same_event(m, event)), None)
+        if target is None:
+            copy = _copy(event)
+            merged.append(copy)
+            by_type.setdefault(event["type"], []).append(copy)
+        else:
+            absorb(target, event)
+    return merged
+
+
+def _copy(event: Event) -> Event:
+    copy = dict(event)
+    for key in ("participants", "issues", "evidence", "article_ids", "outlets"):
+        copy[key] = list(event.get(key) or [])
+    return copy
+
+
+def absorb(target: Event, other: Event) -> None:
+    """Union of lists; the more precise date, a known place and the more telling status win."""
+    for key in ("participants", "issues", "evidence", "article_ids", "outlets"):
+        target[key] = _union(target.get(key) or [], other.get(key) or [])
+    if PRECISION_RANK.index(other["date"]["precision"]) < PRECISION_RANK.index(target["date"]["precision"]):
+        target["date"] = other["date"]
+    target["location"] = target.get("location") or other.get("location")
+    target["ordinal"] = target.get("ordinal") or other.get("ordinal")
+    if STATUS_RANK.index(other["status"]) < STATUS_RANK.index(target["status"]):
+        target["status"] = other["status"]
+
+
+def _union(first: list[Any], second: list[Any]) -> list[Any]:
+    out = list(first)
+    out += [x for x in second if x not in out]
+    return out
