@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := demo/demo.db
 
-.PHONY: install demo test lint typecheck unit bench clean
+.PHONY: install demo test lint typecheck unit browser services bench clean
 
 install: $(STAMP)
 
@@ -25,10 +25,20 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-unit: install
-	$(BIN)/pytest --doctest-modules src/parleywatch tests
+# Servers the tests run against: a throwaway PostgreSQL cluster, Debian's chromium for the pages.
+services:
+	scripts/ensure-postgresql.sh
+	scripts/ensure-chromium.sh
 
-test: lint typecheck unit
+# Every store, API and end-to-end test runs twice: on SQLite and on a real PostgreSQL (CI=1 makes a
+# missing server a failure, not a skip).
+unit: install services
+	CI=1 $(BIN)/pytest --doctest-modules src/parleywatch tests --ignore=tests/browser
+
+browser: install services
+	CI=1 $(BIN)/pytest tests/browser
+
+test: lint typecheck unit browser
 
 bench: install
 	$(BIN)/python bench/ingest.py

@@ -1,6 +1,6 @@
 """Throughput of natasha alone versus the project's analysis + linking, in one process.
 
-    .venv/bin/python bench/analyze.py [/work/shared/eval/bsnlp] [--limit N]
+    .venv/bin/python bench/analyze.py [../shared/eval/bsnlp] [--limit N]
 
 Reads BSNLP raw Russian files (line 1 id, 2 language, 3 date, 4 URL, 5 title, rest text), runs
 natasha (segment, morphology, syntax, NER) and then ``Analyzer.analyze`` + ``link_article`` on
@@ -19,6 +19,8 @@ from parleywatch.actors import ActorRegistry, link_article
 from parleywatch.nlp import Analyzer
 from parleywatch.nlp.russian import RussianAnalyzer
 from parleywatch.records import Article
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
 def read_articles(root: Path, limit: int | None) -> list[Article]:
@@ -64,7 +66,7 @@ def measure(name: str, step: Callable[[Article], object], articles: list[Article
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("root", nargs="?", default="/work/shared/eval/bsnlp", type=Path)
+    parser.add_argument("root", nargs="?", default=SHARED / "eval" / "bsnlp", type=Path)
     parser.add_argument("--limit", type=int, default=None)
     options = parser.parse_args()
     articles = read_articles(options.root, options.limit)

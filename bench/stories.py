@@ -21,6 +21,8 @@ from pathlib import Path
 from parleywatch.evaluation.stories import read_bsnlp
 from parleywatch.stories import Lemmatizer, StoryClusterer, StoryInput, story_input_from_article
 
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
 CHUNK = 15  # lemmas per pseudo-sentence
 MARKS = (10_000, 50_000, 100_000)
 SEGMENT = 5_000  # throughput is measured over the SEGMENT articles before each mark
@@ -82,7 +84,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--per-day", type=float, default=200.0)
-    parser.add_argument("--bsnlp", type=Path, default=Path("/work/shared/eval/bsnlp"))
+    parser.add_argument("--bsnlp", type=Path, default=SHARED / "eval" / "bsnlp")
     args = parser.parse_args()
     t0 = time.perf_counter()
     inputs = build_inputs(args.bsnlp, args.articles, args.per_day)

@@ -15,8 +15,8 @@ from parleywatch.store import Store
 DEMO = Path(__file__).parent.parent / "demo" / "corpus"
 
 
-def test_run_on_the_demo_corpus(tmp_path: Path) -> None:
-    db = str(tmp_path / "demo.db")
+def test_run_on_the_demo_corpus(db_url: str) -> None:
+    db = db_url
     result = CliRunner().invoke(app, ["run", str(DEMO), "--db", db, "--quiet"])
     assert result.exit_code == 0, result.output
     assert "16 new articles" in result.output
@@ -35,11 +35,35 @@ def test_run_on_the_demo_corpus(tmp_path: Path) -> None:
     assert reprint.duplicate_of == original.id
 
 
-def test_second_run_finds_everything_known(tmp_path: Path) -> None:
-    db = str(tmp_path / "demo.db")
+def test_second_run_finds_everything_known(db_url: str) -> None:
+    db = db_url
     runner = CliRunner()
     runner.invoke(app, ["run", str(DEMO), "--db", db, "--quiet"])
     again = runner.invoke(app, ["run", str(DEMO), "--db", db, "--quiet"])
     assert again.exit_code == 0
     assert "0 new articles, 16 already known" in again.output
     assert "0 articles clustered" in again.output
+
+
+def exported(db: str) -> list[str]:
+    out = io.StringIO()
+    with Store.open(db, create=False) as store:
+        export(store, "jsonl", [], out)
+    return out.getvalue().splitlines()
+
+
+def test_dask_engine_gives_the_same_knowledge_as_one_process(tmp_path: Path) -> None:
+    runner = CliRunner()
+    local, distributed = str(tmp_path / "local.db"), str(tmp_path / "dask.db")
+    assert runner.invoke(app, ["run", str(DEMO), "--db", local, "--quiet"]).exit_code == 0
+    assert runner.invoke(app, ["ingest", str(DEMO), "--db", distributed, "--quiet"]).exit_code == 0
+    result = runner.invoke(app, ["process", "--db", distributed, "--engine", "dask", "--workers", "2", "--chunk", "3"])
+    assert result.exit_code == 0, result.output
+    assert "16 articles analysed" in result.output
+    assert exported(distributed) == exported(local)
+
+
+def test_engine_options_are_checked(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["process", "--db", str(tmp_path / "x.db"), "--engine", "spark"])
+    assert result.exit_code == 1
+    assert "--engine must be one of local, dask" in result.output

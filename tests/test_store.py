@@ -44,14 +44,13 @@ def test_interrupted_batch_leaves_nothing_half_written(store: Store, monkeypatch
     assert [a.id for a in store.iter_articles()] == [make_article(n).id for n in (1, 2, 3)]
 
 
-def test_schema_version_is_checked(tmp_path: Path) -> None:
-    db = str(tmp_path / "old.db")
-    with Store.open(db) as store:
+def test_schema_version_is_checked(db_url: str) -> None:
+    with Store.open(db_url) as store:
         assert store.schema_version == 1
         with store.engine.begin() as conn:
             conn.execute(update(META).where(META.c.key == "schema_version").values(value="0"))
     with pytest.raises(StoreError, match="schema version 0 found"):
-        Store.open(db)
+        Store.open(db_url)
 
 
 def test_records_are_replaced_per_article(store: Store) -> None:
@@ -68,6 +67,6 @@ def test_state_round_trip(store: Store) -> None:
     assert store.get_state("missing") is None
 
 
-def test_open_without_create_refuses_an_empty_place(tmp_path: Path) -> None:
+def test_open_without_create_refuses_an_empty_place(db_url: str) -> None:
     with pytest.raises(StoreError, match="no parleywatch database"):
-        Store.open(str(tmp_path / "none.db"), create=False)
+        Store.open(db_url, create=False)

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from parleywatch.engines import open_engine
 from parleywatch.errors import ParleyError
 from parleywatch.evaluation.commands import eval_app
 from parleywatch.export import export as export_records
@@ -24,6 +25,7 @@ from parleywatch.process import process
 from parleywatch.records import Article
 from parleywatch.settings import Settings
 from parleywatch.store import Store
+from parleywatch.store.commands import db_app
 from parleywatch.stories.stage import run_stories
 from parleywatch.tracker.commands import actor, brief, issues, timeline
 
@@ -41,6 +43,17 @@ PLURALS = {
 DbOption = Annotated[
     str | None, typer.Option("--db", help="SQLite file or database URL (default: $PARLEY_DB or parleywatch.db).")
 ]
+
+
+EngineOption = Annotated[
+    str, typer.Option("--engine", help="Where the per-article stages run: 'local' (this process) or 'dask'.")
+]
+SchedulerOption = Annotated[
+    str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786); default: a LocalCluster.")
+]
+WorkersOption = Annotated[int | None, typer.Option("--workers", min=1, help="LocalCluster size (default: per core).")]
+ChunkOption = Annotated[int, typer.Option("--chunk", min=1, max=10_000, help="Articles per Dask task.")]
+ENGINES = ("local", "dask")
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -84,22 +97,49 @@ def run_command(
     paths: Annotated[list[str], typer.Argument(help="Files, directories (recursively) or glob patterns.")],
     db: DbOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
+    chunk: ChunkOption = 16,
 ) -> None:
     """The main job: ingest, run every processing stage, print a summary."""
+    _check_engine(engine, scheduler, workers)
     with Store.open(db) as store:
         report = _ingest_with_progress(paths, store, quiet)
         _print_ingest(report)
-        process(store, global_stages(), on_stage=lambda result: console.print(f"{result.name}: {result.summary}"))
+        _process(store, engine, scheduler, workers, chunk)
     summary_command(db)
     if not report.ok:
         raise typer.Exit(1)
 
 
 @app.command("process")
-def process_command(db: DbOption = None) -> None:
-    """Run every processing stage over the articles already stored."""
+def process_command(
+    db: DbOption = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
+    chunk: ChunkOption = 16,
+) -> None:
+    """Run every processing stage over the articles already stored (per-article work on ``--engine``)."""
+    _check_engine(engine, scheduler, workers)
     with Store.open(db, create=False) as store:
-        process(store, global_stages(), on_stage=lambda result: console.print(f"{result.name}: {result.summary}"))
+        _process(store, engine, scheduler, workers, chunk)
+
+
+def _check_engine(engine: str, scheduler: str | None, workers: int | None) -> None:
+    if engine not in ENGINES:
+        raise _fail(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if engine == "local" and (scheduler or workers):
+        raise _fail("--scheduler and --workers need --engine dask")
+
+
+def _process(store: Store, engine: str, scheduler: str | None, workers: int | None, chunk: int) -> None:
+    """Per-article stages through the chosen engine; global stages (events, stories, tracker) here, in order."""
+    with open_engine(scheduler, dask=engine == "dask", workers=workers, chunk_size=chunk) as runner:
+        process(
+            store, global_stages(runner), on_stage=lambda result: console.print(f"{result.name}: {result.summary}")
+        )
 
 
 @app.command("stories")
@@ -167,16 +207,31 @@ def _summary_table(articles: Sequence[Article]) -> Table:
     return table
 
 
+@app.command("serve")
+def serve_command(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the HTTP API and the web pages (read-only unless PARLEY_INGEST_TOKEN is set)."""
+    from parleywatch.api import serve
+
+    serve(db, host=host, port=port)
+
+
 app.command("timeline")(timeline)
 app.command("issues")(issues)
 app.command("brief")(brief)
 app.command("actor")(actor)
 app.add_typer(eval_app, name="eval")
+app.add_typer(db_app, name="db")
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app, turning our own errors into one line and a non-zero exit."""
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.root.handlers:  # libraries that set their own logger levels (Dask) stay quiet too
+        handler.setLevel(logging.ERROR)
     try:
         app(args=argv)
     except ParleyError as error:

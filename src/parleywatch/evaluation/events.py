@@ -19,7 +19,7 @@ from parleywatch.extract.dates import find_dates
 from parleywatch.extract.events.arguments import attach, clause_mentions
 from parleywatch.extract.events.clauses import split_clauses
 
-DEFAULT_PATH = Path("/work/shared/eval/nerel/dev")
+DEFAULT_PATH = Path("../shared/eval/nerel/dev")
 RELATIONS = {"PARTICIPANT_IN": "participants", "TAKES_PLACE_IN": "places", "POINT_IN_TIME": "times"}
 Span = tuple[int, int]
 

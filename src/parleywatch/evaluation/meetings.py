@@ -14,7 +14,7 @@ from typing import Any
 from parleywatch.actors import ArticleLinks
 from parleywatch.extract.article import Pipeline, text_article
 
-DEFAULT_PATH = Path("/work/shared/eval/factrueval/devset")
+DEFAULT_PATH = Path("../shared/eval/factrueval/devset")
 Ranges = list[tuple[int, int]]
 
 

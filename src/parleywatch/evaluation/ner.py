@@ -194,7 +194,7 @@ def b_cubed(items: list[tuple[str, str]]) -> dict[str, float]:
 
 
 def run_ner_eval(dataset: str, path: Path, limit: int | None = None) -> dict[str, Any]:
-    """Score one dataset; ``path`` is its folder (e.g. ``/work/shared/eval/factrueval/devset``)."""
+    """Score one dataset; ``path`` is its folder (e.g. ``../shared/eval/factrueval/devset``)."""
     if dataset not in READERS:
         raise ValueError(f"dataset must be one of {sorted(READERS)}, got {dataset!r}")
     if limit is not None and limit < 1:

@@ -14,7 +14,7 @@ from typing import Any
 
 from parleywatch.extract.article import Pipeline, text_article
 
-DEFAULT_PATH = Path("/work/shared/eval/plover/gold_standard_records")
+DEFAULT_PATH = Path("../shared/eval/plover/gold_standard_records")
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
 

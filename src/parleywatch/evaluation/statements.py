@@ -16,7 +16,7 @@ from typing import Any
 from parleywatch.actors import ArticleLinks
 from parleywatch.extract.article import Pipeline, text_article
 
-DEFAULT_PATH = Path("/work/shared/eval/ruopinionne/train.jsonl")
+DEFAULT_PATH = Path("../shared/eval/ruopinionne/train.jsonl")
 
 
 def load_cases(path: Path, limit: int | None) -> list[tuple[str, list[tuple[int, int] | str]]]:

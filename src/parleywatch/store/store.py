@@ -12,13 +12,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, create_engine, event, func, select
+from alembic.util import CommandError
+from sqlalchemy import Engine, bindparam, create_engine, event, func, literal, select, text, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DatabaseError, OperationalError, ProgrammingError
 
 from parleywatch.errors import StoreError
 from parleywatch.records import Article
+from parleywatch.store import migrate
 from parleywatch.store.database import resolve_url
 from parleywatch.store.tables import ANALYSES, ARTICLES, META, METADATA, RECORDS, SCHEMA_VERSION, STATE
 
@@ -28,6 +30,7 @@ ARTICLE_FIELDS = (
     "id", "source_path", "url", "outlet", "title", "published", "language", "text", "format",
     "story_id", "duplicate_of",
 )
+OWN_TABLES = {t.name for t in METADATA.sorted_tables} | {"alembic_version"}
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -40,7 +43,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _make_engine(url: str) -> Engine:
-    engine = create_engine(url, future=True)
+    # pre-ping: a long-lived web server survives a PostgreSQL restart instead of failing a request
+    engine = create_engine(url, future=True, pool_pre_ping=url.startswith("postgresql"))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -66,18 +70,29 @@ class Store:
         return store
 
     def _prepare(self, create: bool) -> None:
+        """Create or migrate to head in one transaction; on PostgreSQL under an advisory lock."""
         with self.engine.begin() as conn:
+            migrate.lock(conn)
             existing = set(self.engine.dialect.get_table_names(conn))
             if "meta" not in existing:
-                if existing - {t.name for t in METADATA.sorted_tables}:
+                if existing - OWN_TABLES:
                     raise StoreError(f"{self.label}: not a parleywatch database")
                 if not create:
                     raise StoreError(f"{self.label}: no parleywatch database here")
-                METADATA.create_all(conn)
-                conn.execute(META.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
-                return
-            METADATA.create_all(conn)  # tables added by later minor versions
+            elif "alembic_version" not in existing:
+                self._check_version(conn)  # a store from before migrations must be the baseline
+                migrate.stamp_baseline(conn)
+            self._upgrade(conn)
+            METADATA.create_all(conn)  # safety net: a table declared but not yet in a migration
             self._check_version(conn)
+
+    def _upgrade(self, conn: Connection) -> None:
+        try:
+            if migrate.upgrade(conn):
+                logger.info("%s: migrated to revision %s", self.label, migrate.head())
+        except CommandError as error:
+            found = migrate.current(conn)
+            raise StoreError(f"{self.label}: cannot migrate from revision {found} ({error})") from None
 
     def _check_version(self, conn: Connection) -> None:
         found = conn.execute(select(META.c.value).where(META.c.key == "schema_version")).scalar()
@@ -103,23 +118,29 @@ class Store:
     # --- articles -------------------------------------------------------------------------------
 
     def add_articles(self, articles: Sequence[Article]) -> list[bool]:
-        """Store a batch in one transaction; per article, True when new, False when already known."""
+        """Store a batch in one transaction; per article, True when new, False when already known.
+
+        Safe with concurrent writers: ON CONFLICT skips what another process stored first and
+        RETURNING tells which rows were really inserted; on PostgreSQL an advisory lock keeps
+        ``seq`` (the ingest order) unique and increasing across processes.
+        """
         if not articles:
             return []
-        ids = [a.id for a in articles]
+        unique: dict[str, Article] = {}
+        for article in articles:
+            unique.setdefault(article.id, article)
         with self.engine.begin() as conn:
-            known = set(conn.execute(select(ARTICLES.c.id).where(ARTICLES.c.id.in_(ids))).scalars())
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": migrate.LOCK_KEY + 1})
+            known = set(conn.execute(select(ARTICLES.c.id).where(ARTICLES.c.id.in_(list(unique)))).scalars())
             seq = conn.execute(select(func.coalesce(func.max(ARTICLES.c.seq), 0))).scalar_one()
-            fresh: dict[str, dict[str, Any]] = {}
-            is_new: list[bool] = []
-            for article in articles:
-                is_new.append(article.id not in known and article.id not in fresh)
-                if is_new[-1]:
-                    seq += 1
-                    fresh[article.id] = _article_row(article, seq)
-            if fresh:
-                conn.execute(_insert_ignoring_conflicts(self.engine, ARTICLES, ["id"]), list(fresh.values()))
-        return is_new
+            fresh = [a for a in unique.values() if a.id not in known]
+            rows = [_article_row(a, seq + n) for n, a in enumerate(fresh, 1)]
+            inserted: set[str] = set()
+            if rows:
+                statement = _insert_ignoring_conflicts(self.engine, ARTICLES, ["id"]).returning(ARTICLES.c.id)
+                inserted = set(conn.execute(statement, rows).scalars())
+        return _first_sightings(articles, inserted)
 
     def has_article(self, article_id: str) -> bool:
         with self.engine.connect() as conn:
@@ -131,15 +152,20 @@ class Store:
         return _row_article(row) if row else None
 
     def iter_articles(self, batch: int = 500) -> Iterator[Article]:
-        """All articles in ingest order, read in batches so memory stays flat."""
-        last = 0
+        """All articles in ingest order, read in batches so memory stays flat.
+
+        Paged by ``(seq, id)``, not ``seq`` alone: concurrent SQLite writers may share a ``seq``.
+        """
+        last: tuple[int, str] = (0, "")
+        order = (ARTICLES.c.seq, ARTICLES.c.id)
         while True:
-            query = select(ARTICLES).where(ARTICLES.c.seq > last).order_by(ARTICLES.c.seq).limit(batch)
+            after = tuple_(*order) > tuple_(literal(last[0]), literal(last[1]))
+            query = select(ARTICLES).where(after).order_by(*order).limit(batch)
             with self.engine.connect() as conn:
                 rows = list(conn.execute(query).mappings())
             if not rows:
                 return
-            last = rows[-1]["seq"]
+            last = (rows[-1]["seq"], rows[-1]["id"])
             yield from (_row_article(row) for row in rows)
 
     def count_articles(self) -> int:
@@ -165,12 +191,10 @@ class Store:
         self.put_analyses([(article_id, version, payload)])
 
     def put_analyses(self, items: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
+        """Insert or replace analyses (one per article) with an upsert, safe under concurrency."""
         rows = [{"article_id": a, "version": v, "payload": _dumps(p)} for a, v, p in items]
-        if not rows:
-            return
         with self.engine.begin() as conn:
-            conn.execute(ANALYSES.delete().where(ANALYSES.c.article_id.in_([r["article_id"] for r in rows])))
-            conn.execute(ANALYSES.insert(), rows)
+            upsert(conn, ANALYSES, rows)
 
     def get_analysis(self, article_id: str, version: str) -> dict[str, Any] | None:
         query = select(ANALYSES.c.payload).where(
@@ -185,22 +209,17 @@ class Store:
     def put_records(self, kind: str, records: Iterable[dict[str, Any]]) -> None:
         """Insert or replace records of one kind (each has an ``id``, maybe an ``article_id``)."""
         rows = [_record_row(kind, r) for r in records]
-        if not rows:
-            return
         with self.engine.begin() as conn:
-            _delete_ids(conn, kind, [r["id"] for r in rows])
-            conn.execute(RECORDS.insert(), rows)
+            upsert(conn, RECORDS, rows)
 
     def replace_records(self, kind: str, article_ids: Iterable[str], records: Iterable[dict[str, Any]]) -> None:
         """Swap the records of ``kind`` derived from these articles for new ones, atomically."""
-        ids = list(article_ids)
+        ids = sorted(set(article_ids))
         rows = [_record_row(kind, r) for r in records]
         with self.engine.begin() as conn:
             for chunk in _chunks(ids, 500):
                 conn.execute(RECORDS.delete().where(RECORDS.c.kind == kind, RECORDS.c.article_id.in_(chunk)))
-            _delete_ids(conn, kind, [r["id"] for r in rows])
-            if rows:
-                conn.execute(RECORDS.insert(), rows)
+            upsert(conn, RECORDS, rows)
 
     def delete_records(self, kind: str) -> None:
         with self.engine.begin() as conn:
@@ -223,8 +242,7 @@ class Store:
 
     def put_state(self, key: str, blob: bytes) -> None:
         with self.engine.begin() as conn:
-            conn.execute(STATE.delete().where(STATE.c.key == key))
-            conn.execute(STATE.insert().values(key=key, blob=blob))
+            upsert(conn, STATE, [{"key": key, "blob": blob}])
 
     def get_state(self, key: str) -> bytes | None:
         with self.engine.connect() as conn:
@@ -258,9 +276,33 @@ def _record_row(kind: str, record: dict[str, Any]) -> dict[str, Any]:
     return {"kind": kind, "id": str(record["id"]), "article_id": record.get("article_id"), "payload": _dumps(payload)}
 
 
-def _delete_ids(conn: Connection, kind: str, ids: list[str]) -> None:
-    for chunk in _chunks(ids, 500):
-        conn.execute(RECORDS.delete().where(RECORDS.c.kind == kind, RECORDS.c.id.in_(chunk)))
+def upsert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """INSERT .. ON CONFLICT (primary key) DO UPDATE, last row winning within the batch.
+
+    Rows go in primary-key order, so two writers upserting overlapping batches lock rows in the
+    same order and cannot deadlock each other on PostgreSQL.
+    """
+    keys = [c.name for c in table.primary_key.columns]
+    unique = {tuple(row[k] for k in keys): row for row in rows}
+    if not unique:
+        return
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(table)
+    updates = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in keys}
+    statement = statement.on_conflict_do_update(index_elements=keys, set_=updates)
+    ordered = [unique[k] for k in sorted(unique)]
+    for start in range(0, len(ordered), 1000):
+        conn.execute(statement, ordered[start : start + 1000])
+
+
+def _first_sightings(articles: Sequence[Article], inserted: set[str]) -> list[bool]:
+    """True for the first occurrence in the batch of each article this call really stored."""
+    seen: set[str] = set()
+    result = []
+    for article in articles:
+        result.append(article.id in inserted and article.id not in seen)
+        seen.add(article.id)
+    return result
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

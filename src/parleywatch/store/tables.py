@@ -48,7 +48,7 @@ ARTICLES = Table(
     Column("seq", Integer, nullable=False),
     Index("ix_articles_published", "published"),
     Index("ix_articles_story", "story_id"),
-    Index("ix_articles_seq", "seq"),
+    Index("ix_articles_seq_id", "seq", "id"),  # keyset paging of iter_articles
 )
 
 ANALYSES = Table(
