@@ -30,7 +30,27 @@ STATUS_CASES = [
     ("en", "The talks between Russia and the United States in Istanbul were called off.", "cancelled"),
     ("en", "Russia and the United States postponed the meeting in Istanbul.", "postponed"),
     ("en", "Russia and the United States will hold talks on embassies, but no date has been set.", "planned"),
+    # a past-tense trigger happened, whatever a weaker cue later in the clause says ("a plan")
+    ("en", "Russian and Ukrainian officials met in Ankara on Friday to discuss a new plan for prisoners.", "occurred"),
+    ("uk", "Делегації України та США провели переговори в Анкарі, щоб узгодити план.", "occurred"),
+    # the next clause cancels the same round when it points back to it
+    ("ru", "Четвертый раунд консультаций России и США ожидался осенью в Анкаре, однако его отменили.", "cancelled"),
+    ("ru", "Пятый раунд консультаций России и США планировалось провести в Женеве.", "planned"),
 ]
+
+WANTED_CASES = [
+    # what someone demands, proposes or could do has not happened
+    ("ru", "Москва добивается возобновления прямого авиасообщения с США.", "COOPERATE"),
+    ("en", "Moscow has asked Washington to resume direct flights.", "COOPERATE"),
+    ("ru", "Эксперты считают, что стороны способны договориться о визах.", "AGREE"),
+    ("ru", "Отказ от переговоров по визам был бы ошибкой, заявил Лавров.", "REJECT"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), WANTED_CASES)
+def test_wanted_or_possible_events_are_hypothetical(pipeline: Pipeline, language: str, text: str, kind: str) -> None:
+    statuses = {e["status"] for e in events_of(pipeline, text, language) if e["type"] == kind}
+    assert statuses == {"hypothetical"}
 
 
 @pytest.mark.parametrize(("language", "text", "status"), STATUS_CASES)
@@ -66,6 +86,18 @@ def test_arguments_place_ordinal_issues_date(pipeline: Pipeline) -> None:
 def test_no_date_is_unknown_not_publication(pipeline: Pipeline) -> None:
     event = events_of(pipeline, "Россия и США провели консультации по визам в Стамбуле.")[0]
     assert event["date"]["precision"] == "unknown" and event["date"]["start"] is None
+
+
+def test_a_word_completing_an_office_title_is_no_event(pipeline: Pipeline) -> None:
+    text = "В Анкару приехал спецпредставитель президента РФ по экономическому сотрудничеству Кирилл Дмитриев."
+    assert "COOPERATE" not in {e["type"] for e in events_of(pipeline, text)}
+
+
+def test_delegation_heads_join_the_meeting_reported_before(pipeline: Pipeline) -> None:
+    text = ("Второй раунд консультаций России и США по работе посольств прошел в Анкаре. "
+            "Делегации возглавили Сергей Рябков и Марко Рубио.")
+    (meeting,) = [e for e in events_of(pipeline, text) if e["type"] == "CONSULT"]
+    assert {"per:sergey-ryabkov", "per:marco-rubio"} <= set(meeting["participants"])
 
 
 def test_schema_and_evidence(pipeline: Pipeline) -> None:

@@ -78,10 +78,11 @@ ROUND_CASES = [
     ("two rounds", [event("e1", "a1", date=day("2025-02-27")), event("e3", "a3", date=day("2025-04-10"))], 2),
     ("ordinals differ", [event("e1", "a1", ordinal=1), event("e2", "a2", ordinal=2)], 2),
     ("ordinals agree across stories", [event("e1", "a1", ordinal=2), event("e3", "a3", ordinal=2)], 1),
-    ("undated, same status, days apart", [event("e4", "a4", status="suspended"), event("e5", "a5", status="suspended")],
+    ("undated, same status, days apart", [event("e4", "a4", status="postponed"), event("e5", "a5", status="postponed")],
      2),
-    ("undated, same status, same days", [event("e1", "a1", status="suspended"), event("e3", "a2", status="suspended")],
+    ("undated, same status, same days", [event("e1", "a1", status="postponed"), event("e3", "a2", status="postponed")],
      1),
+    ("talks suspended is a status, not a meeting", [event("e4", "a4", status="suspended")], 0),
     ("off topic", [event("e1", "a1", issues=[], summary="обмен мнениями", participants=["per:marco-rubio"])], 0),
 ]
 
@@ -131,6 +132,15 @@ def test_ordinal_and_cancelled_third_round() -> None:
     assert [h["status"] for h in rounds[2]["status_history"]] == ["planned", "cancelled"]
 
 
+def test_a_numbered_round_with_no_topic_continues_its_series() -> None:
+    """"A third round was called off" names no topic or party: it is the embassy talks' third."""
+    bare = event("e5", "a5", status="cancelled", ordinal=3, participants=[], issues=[], summary="третий раунд")
+    events = [event("e1", "a1", date=day("2025-02-27"), ordinal=1), event("e3", "a3", ordinal=2), bare]
+    rounds = derive_rounds(events, DOSSIERS, SOURCES)
+    assert [(r["track"], r["ordinal"], r["status"]) for r in rounds][-1] == ("irritants", 3, "cancelled")
+    assert derive_rounds([bare], DOSSIERS, SOURCES) == []  # no series to continue: no round
+
+
 def test_round_ids_are_stable() -> None:
     events = [event("e1", "a1", date=day("2025-02-27"), ordinal=1), event("e2", "a2", date=day("2025-02-27"))]
     first = [r["id"] for r in derive_rounds(events, DOSSIERS, SOURCES)]
@@ -165,6 +175,12 @@ def test_dated_may_take_place_round_is_a_next_step_undated_is_not() -> None:
 
 def test_phone_calls_are_not_rounds() -> None:
     assert derive_rounds([event("e1", "a1", mode="phone")], DOSSIERS, SOURCES) == []
+
+
+def test_contacts_in_general_are_not_rounds() -> None:
+    """"Контакты между Вашингтоном и Москвой оживились" names the channel, not a meeting."""
+    assert derive_rounds([event("e1", "a1", trigger="Контакты")], DOSSIERS, SOURCES) == []
+    assert len(derive_rounds([event("e1", "a1", trigger="консультации")], DOSSIERS, SOURCES)) == 1
 
 
 # --- issue status --------------------------------------------------------------------------------

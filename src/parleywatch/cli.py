@@ -121,7 +121,7 @@ def process_command(
     workers: WorkersOption = None,
     chunk: ChunkOption = 16,
 ) -> None:
-    """Run every processing stage over the articles already stored (per-article work on ``--engine``)."""
+    """Run every processing stage over the articles already stored; per-article work on --engine."""
     _check_engine(engine, scheduler, workers)
     with Store.open(db, create=False) as store:
         _process(store, engine, scheduler, workers, chunk)

@@ -131,3 +131,9 @@ def stance_lexicon(path: Path = DATA / "stance.yaml") -> StanceLexicon:
     cues = {label: compile_cues(data.get(label), f"{path}: {label}") for label in ("positive", "negative")}
     negators = frozenset(w for c in compile_cues(data.get("negators"), f"{path}: negators") for w in c)
     return StanceLexicon(cues=cues, negators=negators)
+
+
+@cache
+def channel_cues(path: Path = DATA / "rounds.yaml") -> tuple[Cue, ...]:
+    """Trigger words naming the channel of talks rather than a meeting (``rounds.yaml``)."""
+    return compile_cues(read_yaml(path).get("channel"), f"{path}: channel")

@@ -14,11 +14,14 @@ from typing import Any
 
 from parleywatch.tracker import dates
 from parleywatch.tracker.dossier import Dossier
+from parleywatch.tracker.lexicon import channel_cues, match_cues, tokens
 from parleywatch.tracker.sources import Record, Sources, article_ids, outlets, reported, story_ids
 from parleywatch.tracker.tracks import Placement, find_track, place_record
 
 MEETING = "CONSULT"
 UNREAL = frozenset({"denied", "hypothetical"})
+# "denied": it never happened; "suspended": the talks as a whole are paused -- an issue status, not a meeting
+NO_ROUND_STATUS = frozenset({"denied", "suspended"})
 NOT_A_ROUND = frozenset({"phone"})  # a leaders' call is news about the process, not a round of talks
 OUTCOMES = frozenset({"AGREE", "REJECT", "CONCEDE", "RETREAT"})
 UNKNOWN_DATE = {"start": None, "end": None, "precision": "unknown", "text": ""}
@@ -119,20 +122,65 @@ def place_key(location: Mapping[str, Any] | None) -> str | None:
 
 
 def meeting_reports(events: Sequence[Record], dossiers: Sequence[Dossier], sources: Sources) -> list[Report]:
-    """CONSULT events that fit a track, oldest report first."""
-    found = [_report(e, dossiers, sources) for e in events if is_meeting(e)]
+    """CONSULT events that fit a track, oldest report first; numbered ones also by their series."""
+    meetings = [e for e in events if is_meeting(e)]
+    placed = {id(e): place_record(e, dossiers, sources) for e in meetings}
+    series = numbered_series(meetings, placed)
+    for event in meetings:
+        if placed[id(event)] is None:
+            placed[id(event)] = continued_series(event.get("ordinal"), series)
+    found = [_report(e, placed[id(e)], dossiers, sources) for e in meetings]
     return sorted((r for r in found if r), key=lambda r: (r.reported or "9999", str(r.event.get("id"))))
 
 
+def numbered_series(events: Sequence[Record], placed: Mapping[int, Placement | None]) -> dict[Placement, set[int]]:
+    """The round numbers each track's placed reports carry ("first round", "второй раунд")."""
+    series: dict[Placement, set[int]] = {}
+    for event in events:
+        where, number = placed[id(event)], event.get("ordinal")
+        if where is not None and isinstance(number, int):
+            series.setdefault(Placement(where.process, where.track, 0), set()).add(number)
+    return series
+
+
+def continued_series(number: Any, series: Mapping[Placement, set[int]]) -> Placement | None:
+    """The one track whose numbered rounds a "third round" continues (it has the second or the third).
+
+    "A third round was called off", with no topic of its own, belongs to the talks that had a
+    first and a second; when two tracks could claim it, neither does.
+
+    >>> one, two = Placement("p", "embassies", 0), Placement("p", "peace", 0)
+    >>> continued_series(3, {one: {1, 2}, two: set()}) == one, continued_series(3, {one: {2}, two: {3}})
+    (True, None)
+    """
+    if not isinstance(number, int):
+        return None
+    fits = [track for track, numbers in series.items() if numbers & {number - 1, number}]
+    return fits[0] if len(fits) == 1 else None
+
+
 def is_meeting(event: Mapping[str, Any]) -> bool:
-    """A CONSULT that is a round: not a phone call, not denied; a "may take place" one only when dated."""
-    if event.get("type") != MEETING or event.get("mode") in NOT_A_ROUND or event.get("status") == "denied":
+    """A CONSULT that is a round: not a phone call, not "contacts" in general, not denied or
+    suspended; a "may take place" one only when dated."""
+    if event.get("type") != MEETING or event.get("mode") in NOT_A_ROUND or event.get("status") in NO_ROUND_STATUS:
+        return False
+    if names_the_channel(str(event.get("trigger") or "")):
         return False
     return event.get("status") != "hypothetical" or dates.bounds(event.get("date")) is not None
 
 
-def _report(event: Record, dossiers: Sequence[Dossier], sources: Sources) -> Report | None:
-    placement = place_record(event, dossiers, sources)
+def names_the_channel(trigger: str) -> bool:
+    """"Контакты", "dialogue": the trigger names the channel, not a meeting.
+
+    >>> names_the_channel("Контакти"), names_the_channel("переговоры")
+    (True, False)
+    """
+    return bool(match_cues(tokens(trigger), {"channel": channel_cues()}, frozenset()))
+
+
+def _report(
+    event: Record, placement: Placement | None, dossiers: Sequence[Dossier], sources: Sources
+) -> Report | None:
     if placement is None:
         return None
     dossier = next(d for d in dossiers if d.id == placement.process)

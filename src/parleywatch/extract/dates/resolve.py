@@ -5,7 +5,9 @@ expression needs are made here and nowhere else:
 
 * a year-less date, month or season is the most recent occurrence that has started by
   publication, or with ``future=True`` the first one not yet over ("10 апреля" in a December
-  article is the April before it; said of a planned event, the April after);
+  article is the April before it; said of a planned event, the April after -- unless the
+  period ended less than a month before publication: "встречи в начале ноября" planned, reported
+  on 11 November, is this November's, a plan that slipped, not one a year away);
 * a bare weekday ("в субботу") is the latest such day on or before publication (agency copy
   written on a Thursday says "в четверг" of that very day), or with ``future=True`` the first on
   or after it; "в эту субботу" is the first on or after publication;
@@ -44,6 +46,7 @@ from .periods import (
 Resolved = tuple[date | None, date | None, str]
 
 DIRECTION_SHIFTS = {"past": -1, "this": 0, "future": 1, None: 0}
+RECENT_PLAN_DAYS = 31  # how far back a planned, year-less date may still lie (see the module docstring)
 WEEKDAY_MODES = {"past": "before", "future": "after", "this": "future"}
 UNIT_DAYS = {"day": 1, "week": 7}
 UNIT_MONTHS = {"month": 1, "halfyear": 6, "year": 12}
@@ -87,7 +90,10 @@ def choose(build: Callable[[int], Range | None], mention: Mention, anchor: Ancho
     if year is not None:
         return build(year)
     options = candidates(build, anchor.published.year)
-    return pick(options, anchor.published, occurrence_mode(mention.direction, anchor.future))
+    mode = occurrence_mode(mention.direction, anchor.future)
+    if mode == "future":
+        return pick(options, anchor.published - timedelta(days=RECENT_PLAN_DAYS), mode)
+    return pick(options, anchor.published, mode)
 
 
 def _with(period: Range | None, precision: str) -> Resolved | None:

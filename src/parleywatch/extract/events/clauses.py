@@ -34,6 +34,7 @@ class Boundary:
     index: int
     lexicon: EventLexicon
     speech: frozenset[str]
+    gap: str = ""  # the text between the previous token and this one
 
     def lemma(self, offset: int) -> str:
         i = self.index + offset
@@ -62,7 +63,12 @@ def complement(b: Boundary) -> bool:
     return b.lemma(0) in {"что", "that"} and (b.lemma(-1) in b.speech or b.lemma(-2) in b.speech)
 
 
-RULES: list[Callable[[Boundary], bool]] = [semicolon, comma_conjunction, comma_attribution, complement]
+def line_break(b: Boundary) -> bool:
+    """A headline glued to the first sentence ("...умер от пневмонии\nГендиректор ...") splits."""
+    return "\n" in b.gap
+
+
+RULES: list[Callable[[Boundary], bool]] = [semicolon, comma_conjunction, comma_attribution, complement, line_break]
 
 
 def split_clauses(
@@ -70,7 +76,8 @@ def split_clauses(
 ) -> list[Clause]:
     """The clauses of one sentence, in order; a sentence without boundaries is one clause."""
     tokens = analysis.sentence_tokens(sentence)
-    cuts = [0] + [i for i in range(1, len(tokens)) if _is_break(Boundary(tokens, i, lexicon, speech))]
+    gaps = [sentence.text[a.end - sentence.start : b.start - sentence.start] for a, b in pairwise(tokens)]
+    cuts = [0] + [i for i in range(1, len(tokens)) if _is_break(Boundary(tokens, i, lexicon, speech, gaps[i - 1]))]
     cuts.append(len(tokens))
     clauses = []
     for a, b in pairwise(cuts):

@@ -36,17 +36,45 @@ class EventContext:
     keep_bare: bool = False  # keep events with no participant, place, issue or round (typing evals)
 
 
+MEETING = "CONSULT"
+DELEGATION_REACH = 2  # sentences back from a "the delegations were led by" sentence to its meeting
+PERSON = "PER"
+ROLE = "DESC"  # a mention that describes its actor by office ("глава МИД России")
+
+
 def extract_events(ctx: EventContext) -> list[dict[str, Any]]:
     events = []
     for sentence in ctx.analysis.sentences:
         for clause in split_clauses(ctx.analysis, sentence, ctx.lexicon, ctx.speech):
             events += clause_events(ctx, clause)
+    add_delegation_heads(ctx, events)
     return events
+
+
+def add_delegation_heads(ctx: EventContext, events: list[dict[str, Any]]) -> None:
+    """"Делегации возглавили Дарчиев и Коултер": the people leading the sides of a meeting, named in
+    its sentence or one of the next two, are its participants."""
+    if not ctx.lexicon.delegation:
+        return
+    sentences = ctx.analysis.sentences
+    for index, sentence in enumerate(sentences):
+        if not any(cue in sentence.text.lower() for cue in ctx.lexicon.delegation):
+            continue
+        earliest = sentences[max(0, index - DELEGATION_REACH)].start
+        meetings = [e for e in events
+                    if e["type"] == MEETING and earliest <= e["evidence"][0]["start"] <= sentence.start]
+        if not meetings:
+            continue
+        meeting = meetings[-1]
+        people = [m.actor_id for m in ctx.links.mentions
+                  if m.type == PERSON and sentence.start <= m.start < sentence.end]
+        meeting["participants"] += [p for p in dict.fromkeys(people) if p not in meeting["participants"]]
 
 
 def clause_events(ctx: EventContext, clause: Clause) -> list[dict[str, Any]]:
     tokens = ctx.analysis.tokens[clause.first : clause.last]
-    found = [h for h in find_triggers(tokens, clause.first, ctx.lexicon) if not proper_name(tokens, clause.first, h)]
+    found = [h for h in find_triggers(tokens, clause.first, ctx.lexicon)
+             if not proper_name(tokens, clause.first, h) and not in_title(ctx, ctx.analysis.tokens[h.first].start)]
     hits = first_per_type(by_salience(found, tokens, clause.first))
     if not hits:
         return []
@@ -55,13 +83,30 @@ def clause_events(ctx: EventContext, clause: Clause) -> list[dict[str, Any]]:
     return [e for e in events if e is not None]
 
 
+TITLE_REACH = 48  # characters from the end of a role mention to a word still inside the title
+
+
+def in_title(ctx: EventContext, offset: int) -> bool:
+    """"спецпредставитель президента по экономическому сотрудничеству", "envoy for economic
+    cooperation": a trigger word that completes a role title names the office, not an event."""
+    for mention in ctx.links.mentions:
+        if mention.type != ROLE or not mention.end <= offset <= mention.end + TITLE_REACH:
+            continue
+        between = ctx.article.text[mention.end : offset].lower().split()
+        if between and between[0] in ctx.lexicon.title_links and not any(c in "".join(between) for c in ",;:—()"):
+            return True
+    return False
+
+
 def build_event(ctx: EventContext, clause: Clause, tokens: list[Token], hit: Hit,
                 mentions: list[Mention]) -> dict[str, Any] | None:
     trigger_token = ctx.analysis.tokens[hit.first]
-    args = attach(mentions, ctx.links.actors, tokens, trigger_token.start, hit.trigger.type, ctx.lexicon)
+    args = attach(mentions, ctx.links.actors, tokens, trigger_token.start, hit.trigger.type, ctx.lexicon,
+                  clause.first)
     text = ctx.article.text[clause.start : clause.end]
     issues = find_issues(text, [t.lemma for t in tokens], ctx.article.language)
-    status = event_status(StatusView(text.lower(), tokens, hit.first - clause.first, ctx.lexicon))
+    tail = ctx.article.text[clause.end : clause.sentence.end].lower()
+    status = event_status(StatusView(text.lower(), tokens, hit.first - clause.first, ctx.lexicon, tail))
     anchored = args.participant_ids() or args.location or issues or args.ordinal
     if status == "occurred" and not ctx.keep_bare and not anchored:
         return None  # "диалог идёт" with nothing attached says too little to track

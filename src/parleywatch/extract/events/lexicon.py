@@ -38,6 +38,11 @@ class EventLexicon:
     demonyms: dict[str, str]
     clause_breaks: frozenset[str]
     ignore: frozenset[tuple[str, ...]] = frozenset()
+    frames: frozenset[tuple[str, ...]] = frozenset()  # "unless": the clause is a conditional threat
+    light_verbs: frozenset[str] = frozenset()  # "staged a protest": the noun names the event
+    intents: frozenset[tuple[str, ...]] = frozenset()  # "vowed to": the complement says cooperate or threaten
+    delegation: tuple[str, ...] = ()  # "делегации возглавили": the people named lead the sides of a meeting
+    title_links: frozenset[str] = frozenset()  # "envoy for ...": words continuing an office title
 
 
 def _trigger(key: str, words: str) -> Trigger:
@@ -67,6 +72,10 @@ def _status(raw: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
     return {status: re.compile("|".join(cues)) for status, cues in raw.items()}
 
 
+def _sequences(entries: list[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(str(w).lower().split()) for w in entries)
+
+
 @cache
 def load_event_lexicon(language: str) -> EventLexicon:
     """The lexicon of ``language``; languages without a file fall back to English."""
@@ -82,5 +91,10 @@ def load_event_lexicon(language: str) -> EventLexicon:
         ordinal_heads=frozenset(data["ordinal_heads"]),
         demonyms={str(k): str(v) for k, v in data["demonyms"].items()},
         clause_breaks=frozenset(data["clause_breaks"]),
-        ignore=frozenset(tuple(str(w).lower().split()) for w in data.get("ignore", [])),
+        ignore=_sequences(data.get("ignore", [])),
+        frames=_sequences(data.get("frames", [])),
+        light_verbs=frozenset(str(w).lower() for w in data.get("light_verbs", [])),
+        intents=_sequences(data.get("intents", [])),
+        delegation=tuple(str(w).lower() for w in data.get("delegation", [])),
+        title_links=frozenset(str(w).lower() for w in data.get("title_links", [])),
     )
