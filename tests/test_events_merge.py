@@ -22,6 +22,12 @@ def event(
     }
 
 
+def at(report: dict[str, Any], start: int) -> dict[str, Any]:
+    """The same report placed further down its article."""
+    report["evidence"] = [{**report["evidence"][0], "start": start, "end": start + 1}]
+    return report
+
+
 CASES = [
     ("same place and day", [event("a", "2025-04-10"), event("b", "2025-04-10")], 1),
     ("different days", [event("a", "2025-04-10"), event("b", "2025-02-27")], 2),
@@ -32,6 +38,11 @@ CASES = [
     ("rounds differ", [event("a", ordinal=1), event("b", ordinal=2)], 2),
     ("sides only, other articles", [event("a", place=None), event("b", place=None)], 2),
     ("same round, place unknown", [event("a", place=None, ordinal=3), event("b", place=None, ordinal=3)], 1),
+    ("one article, sides only, far apart", [event("a", place=None), at(event("a", place=None), 2000)], 2),
+    ("one article, sides only, next sentence", [event("a", place=None), at(event("a", place=None), 150)], 1),
+    ("one article, same envoy, far apart",
+     [event("a", place=None, who=("per:steve-witkoff",)), at(event("a", place=None, who=("per:steve-witkoff",)), 2000)],
+     1),
 ]
 
 

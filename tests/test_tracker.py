@@ -141,6 +141,14 @@ def test_a_numbered_round_with_no_topic_continues_its_series() -> None:
     assert derive_rounds([bare], DOSSIERS, SOURCES) == []  # no series to continue: no round
 
 
+def test_a_bare_next_round_takes_the_topic_of_its_article() -> None:
+    """"Следующий раунд может состояться весной": the topic was named sentences before."""
+    bare = event("e7", "a6", status="hypothetical", date=SPRING, participants=[], issues=[], summary="раунд",
+                 evidence=[{"article_id": "a6", "start": 200, "end": 260, "text": "следующий раунд весной"}])
+    rounds = derive_rounds([event("e6", "a6"), bare], DOSSIERS, SOURCES)
+    assert ("irritants", "hypothetical") in {(r["track"], r["status"]) for r in rounds}
+
+
 def test_round_ids_are_stable() -> None:
     events = [event("e1", "a1", date=day("2025-02-27"), ordinal=1), event("e2", "a2", date=day("2025-02-27"))]
     first = [r["id"] for r in derive_rounds(events, DOSSIERS, SOURCES)]

@@ -75,9 +75,14 @@ def same_day_same_place(a: Report, b: Report, s: Sources) -> Verdict:
 
 
 def same_story(a: Report, b: Report, _s: Sources) -> Verdict:
-    """Two reports in one story, in the same phase and within days of each other, are one meeting."""
+    """Two reports in one story with the same status, within days of each other, are one meeting.
+
+    Not "cancelled" and "may take place in spring": one story often tells of the round that was
+    called off and of the next one (numbered rounds are matched by number, above).
+    """
     close = dates.overlap(a.event.get("date"), b.event.get("date"), STORY_WINDOW) is not False
-    return True if a.stories & b.stories and a.phase == b.phase and close else None
+    same_status = a.event.get("status") == b.event.get("status")
+    return True if a.stories & b.stories and same_status and close else None
 
 
 def same_news(a: Report, b: Report, _s: Sources) -> Verdict:
@@ -126,9 +131,10 @@ def meeting_reports(events: Sequence[Record], dossiers: Sequence[Dossier], sourc
     meetings = [e for e in events if is_meeting(e)]
     placed = {id(e): place_record(e, dossiers, sources) for e in meetings}
     series = numbered_series(meetings, placed)
+    context = preceding_topics(events, dossiers, sources)
     for event in meetings:
         if placed[id(event)] is None:
-            placed[id(event)] = continued_series(event.get("ordinal"), series)
+            placed[id(event)] = continued_series(event.get("ordinal"), series) or topic_of_article(event, context)
     found = [_report(e, placed[id(e)], dossiers, sources) for e in meetings]
     return sorted((r for r in found if r), key=lambda r: (r.reported or "9999", str(r.event.get("id"))))
 
@@ -141,6 +147,31 @@ def numbered_series(events: Sequence[Record], placed: Mapping[int, Placement | N
         if where is not None and isinstance(number, int):
             series.setdefault(Placement(where.process, where.track, 0), set()).add(number)
     return series
+
+
+Topics = dict[str, list[tuple[int, Placement]]]  # article id -> (offset, track) of its placed events
+
+
+def preceding_topics(events: Sequence[Record], dossiers: Sequence[Dossier], sources: Sources) -> Topics:
+    """Where in each article each track is talked about, from the events that name their topic."""
+    topics: Topics = {}
+    for event in events:
+        where = place_record(event, dossiers, sources)
+        if where is None:
+            continue
+        for evidence in event.get("evidence") or []:
+            topics.setdefault(str(evidence["article_id"]), []).append((int(evidence["start"]), where))
+    return {a: sorted(found, key=lambda f: f[0]) for a, found in topics.items()}
+
+
+def topic_of_article(event: Record, topics: Topics) -> Placement | None:
+    """A meeting with no topic or side of its own ("следующий раунд может состояться весной", the
+    topic named sentences before) is on the track its article was last talking about."""
+    if event.get("participants") or not event.get("evidence"):
+        return None  # named sides that fit no track: another meeting, not this article's
+    first = event["evidence"][0]
+    before = [where for start, where in topics.get(str(first["article_id"]), []) if start < int(first["start"])]
+    return before[-1] if before else None
 
 
 def continued_series(number: Any, series: Mapping[Placement, set[int]]) -> Placement | None:

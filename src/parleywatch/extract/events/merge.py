@@ -45,18 +45,34 @@ def compatible_ordinal(a: Event, b: Event) -> bool:
     return not (a.get("ordinal") and b.get("ordinal")) or bool(a["ordinal"] == b["ordinal"])
 
 
-def anchored(a: Event, b: Event) -> bool:
-    """Something beyond the sides ties them: same article, or a shared known date, round or place.
+NEARBY = 400  # characters: reports of one article this close describe the same happening
+STATES = ("cty:", "gov:")  # sides, not people: Russia and the US meet about many things
 
-    "Russia and the US" meet every month; sides alone are not enough across articles.
+
+def anchored(a: Event, b: Event) -> bool:
+    """Something beyond the sides ties them: a shared known date, round or place, or, in one
+    article, a shared person or organization or sentences close together.
+
+    "Russia and the US" meet every month; sides alone are not enough, even in one article
+    ("провели раунд по раздражителям" ... "обсуждают мирный план").
     """
-    if set(a.get("article_ids") or []) & set(b.get("article_ids") or []):
+    if same_article_and_close(a, b):
         return True
     if a["date"]["start"] and b["date"]["start"]:
         return True  # compatible_date already checked the overlap
     if a.get("ordinal") and a.get("ordinal") == b.get("ordinal"):
         return True
     return bool(a.get("location") and b.get("location"))
+
+
+def same_article_and_close(a: Event, b: Event) -> bool:
+    shared = set(a.get("article_ids") or []) & set(b.get("article_ids") or [])
+    if not shared:
+        return False
+    people = {p for p in set(a["participants"]) & set(b["participants"]) if not p.startswith(STATES)}
+    starts = [[e["start"] for e in x["evidence"] if e["article_id"] in shared] for x in (a, b)]
+    close = any(abs(i - j) <= NEARBY for i in starts[0] for j in starts[1])
+    return bool(people) or close
 
 
 RULES: list[Callable[[Event, Event], bool]] = [
