@@ -63,7 +63,7 @@ def pick_factory(sample: Article) -> tuple[ProcessorFactory, str]:
 
         result = ArticlePipeline()(sample)
         if result.error is None:
-            return ArticlePipeline, "parleywatch.pipeline.ArticlePipeline (analysis + actor linking)"
+            return ArticlePipeline, "parleywatch.pipeline.ArticlePipeline (analysis, actor linking and extraction)"
         print(f"ArticlePipeline failed on a sample ({result.error}); using the analysis alone")
     except ImportError as error:
         print(f"no ArticlePipeline ({error}); using the analysis alone")
