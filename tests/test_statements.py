@@ -38,6 +38,9 @@ INDIRECT_CASES = [
     ("ru", "Новый раунд консультаций пока не назначен, сообщил Сергей Рябков.", "per:sergey-ryabkov"),
     ("ru", "По словам Сергея Рябкова, стороны обменялись предложениями по визам.", "per:sergey-ryabkov"),
     ("en", "Marco Rubio said that the talks on flights would continue.", "per:marco-rubio"),
+    # evaluative speech acts state an opinion too
+    ("ru", "Сергей Лавров раскритиковал решение Вашингтона закрыть генконсульство в Сиэтле.", "per:sergey-lavrov"),
+    ("ru", "Марко Рубио призвал Москву вернуться к переговорам по визам.", "per:marco-rubio"),
 ]
 
 

@@ -67,7 +67,7 @@ def find_in_sentence(ctx: Context, sentence: Sentence) -> list[Found]:
     direct = [f for f in direct if _has_cue(ctx, f.attr_start, f.attr_end)]
     if direct or quotes:
         return direct
-    found = according(ctx, sentence) or reported(ctx, sentence)
+    found = according(ctx, sentence) or reported(ctx, sentence) or evaluated(ctx, sentence)
     return [found] if found else []
 
 
@@ -101,6 +101,16 @@ def reported(ctx: Context, sentence: Sentence) -> Found | None:
     if not content:
         return None
     return Found(content[0].start, sentence.end, sentence.start, rest[opener].start, False)
+
+
+def evaluated(ctx: Context, sentence: Sentence) -> Found | None:
+    """"X раскритиковал решение Вашингтона": the opinion is the verb and what follows it, X the
+    speaker (named before the verb)."""
+    tokens = ctx.analysis.sentence_tokens(sentence)
+    verb = next((t for t in tokens if t.lemma.lower() in ctx.lexicon.evaluative), None)
+    if verb is None or not any(sentence.start <= m.start and m.end <= verb.start for m in ctx.mentions):
+        return None
+    return Found(verb.start, sentence.end, sentence.start, verb.end, False)
 
 
 def _has_cue(ctx: Context, start: int, end: int) -> bool:
@@ -151,7 +161,8 @@ def _attribution(ctx: Context, found: Found, base: int, via: list[tuple[int, int
 
 
 def _verb(ctx: Context, found: Found) -> str | None:
-    verbs = [t.lemma for t in _tokens(ctx, found.attr_start, found.attr_end) if t.lemma.lower() in ctx.lexicon.verbs]
+    cues = ctx.lexicon.verbs | ctx.lexicon.evaluative
+    verbs = [t.lemma for t in _tokens(ctx, found.attr_start, found.attr_end) if t.lemma.lower() in cues]
     return verbs[0] if verbs else None
 
 

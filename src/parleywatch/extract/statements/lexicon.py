@@ -23,6 +23,7 @@ class SpeechLexicon:
     via: re.Pattern[str]
     anonymous: frozenset[str]
     carry: frozenset[str]
+    evaluative: frozenset[str] = frozenset()  # "раскритиковал": an opinion stated without "что" or a quote
 
 
 def _alternation(words: list[str]) -> str:
@@ -43,4 +44,5 @@ def load_speech_lexicon(language: str) -> SpeechLexicon:
         via=re.compile(r"(?<!\w)(?:" + _alternation(data["via"]) + r")\s+(?P<name>" + NAME + ")"),
         anonymous=frozenset(str(v).lower() for v in data["anonymous"]),
         carry=frozenset(str(v).lower() for v in data["carry"]),
+        evaluative=frozenset(str(v).lower() for v in data.get("evaluative", [])),
     )
