@@ -44,6 +44,8 @@ WANTED_CASES = [
     ("en", "Moscow has asked Washington to resume direct flights.", "COOPERATE"),
     ("ru", "Эксперты считают, что стороны способны договориться о визах.", "AGREE"),
     ("ru", "Отказ от переговоров по визам был бы ошибкой, заявил Лавров.", "REJECT"),
+    # what talks are about has not happened yet
+    ("ru", "Москва начала консультации с Вашингтоном о возобновлении прямого авиасообщения.", "COOPERATE"),
 ]
 
 

@@ -24,6 +24,7 @@ from parleywatch.nlp import Token
 
 WORD = re.compile(r"\w+")
 SCOPE_FILE = Path(__file__).parent.parent / "data" / "status_scope.yaml"
+TALKS = "CONSULT"
 BLOCKERS = frozenset({"will", "shall", "to", "not", "n't", "never", "не", "ні", "будет", "будут", "буде", "будуть"})
 
 
@@ -35,6 +36,7 @@ class ScopeCues:
     desire_window: int = 6
     tail_words: int = 6
     anaphora: frozenset[str] = frozenset()
+    topic: frozenset[str] = frozenset()
     desire: tuple[str, ...] = ()
     modal: frozenset[str] = frozenset()
     conditional: frozenset[str] = frozenset()
@@ -52,6 +54,7 @@ def scope_cues(language: str) -> ScopeCues:
         desire_window=int(data.get("desire_window", 6)),
         tail_words=int(data.get("tail_words", 6)),
         anaphora=frozenset(entry.get("anaphora") or ()),
+        topic=frozenset(entry.get("topic") or ()),
         desire=tuple(entry.get("desire") or ()),
         modal=frozenset(entry.get("modal") or ()),
         conditional=frozenset(entry.get("conditional") or ()),
@@ -139,6 +142,16 @@ def desired(v: StatusView) -> str | None:
     return "hypothetical" if near else None
 
 
+def topic_of_talks(v: StatusView) -> str | None:
+    """"консультации о возобновлении работы посольств", "talks on resuming flights": what talks are
+    about has not happened (the talks themselves keep their own status)."""
+    before = v.tokens[max(0, v.trigger - v.scope.desire_window) : v.trigger]
+    if not before or before[-1].text.lower() not in v.scope.topic:
+        return None
+    talks = any(trigger.type == TALKS for t in before[:-1] for trigger in v.lexicon.triggers.get(t.lemma.lower(), ()))
+    return "hypothetical" if talks else None
+
+
 def conditional(v: StatusView) -> str | None:
     """"был бы ошибкой": the conditional mood anywhere in the clause."""
     return "hypothetical" if any(t.text.lower() in v.scope.conditional for t in v.tokens) else None
@@ -185,7 +198,7 @@ def future_tense(v: StatusView) -> str | None:
 
 RULES: list[Callable[[StatusView], str | None]] = [
     cancelled, postponed, suspended, undone_later, denied, negated_trigger,
-    desired, conditional, modal_before, past_trigger, hypothetical, planned, future_tense,
+    desired, topic_of_talks, conditional, modal_before, past_trigger, hypothetical, planned, future_tense,
 ]
 
 
