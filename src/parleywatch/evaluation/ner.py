@@ -78,8 +78,36 @@ def read_brat(path: Path) -> Iterator[GoldDocument]:
         ann = text_path.with_suffix(".ann")
         if not ann.exists():
             continue
-        gold = [span for line in ann.read_text(encoding="utf-8").splitlines() if (span := _brat_span(line))]
-        yield GoldDocument(text_path.stem, text_path.read_text(encoding="utf-8"), gold)
+        lines = ann.read_text(encoding="utf-8").splitlines()
+        text = text_path.read_text(encoding="utf-8")
+        gold = [span for line in lines if (span := _brat_span(line))]
+        yield GoldDocument(text_path.stem, text, _crlf_offsets(text, lines, gold))
+
+
+def _crlf_offsets(text: str, lines: list[str], gold: list[Span]) -> list[Span]:
+    """Offsets counted on the CRLF original of a text stored with LF (Collection5's copy): when
+    the annotated strings only line up in the CRLF text, map every span back to the LF text.
+
+    >>> _crlf_offsets("ТАСС\nМосква", ["T1\tLOC 6 12\tМосква"], [(6, 12, "LOC")])
+    [(5, 11, 'LOC')]
+    >>> _crlf_offsets("ТАСС\nМосква", ["T1\tLOC 5 11\tМосква"], [(5, 11, "LOC")])
+    [(5, 11, 'LOC')]
+    """
+    surfaces = [line.split("\t")[2] for line in lines if line.startswith("T") and line.count("\t") >= 2]
+    found = [(int(n[0]), int(n[-1])) for line in lines if line.startswith("T") and line.count("\t") >= 2
+             if (n := line.split("\t")[1].partition(" ")[2].replace(";", " ").split())]
+    crlf = text.replace("\n", "\r\n")
+
+    def hits(body: str) -> int:
+        return sum(body[a:b] == surface for (a, b), surface in zip(found, surfaces, strict=False))
+
+    if hits(crlf) <= hits(text):
+        return gold
+    return [(_lf(crlf, a), _lf(crlf, b), kind) for a, b, kind in gold]
+
+
+def _lf(crlf: str, offset: int) -> int:
+    return offset - crlf.count("\r", 0, offset)
 
 
 def _brat_span(line: str) -> Span | None:
