@@ -85,7 +85,7 @@ def read_brat(path: Path) -> Iterator[GoldDocument]:
 
 
 def _crlf_offsets(text: str, lines: list[str], gold: list[Span]) -> list[Span]:
-    """Offsets counted on the CRLF original of a text stored with LF (Collection5's copy): when
+    r"""Offsets counted on the CRLF original of a text stored with LF (Collection5's copy): when
     the annotated strings only line up in the CRLF text, map every span back to the LF text.
 
     >>> _crlf_offsets("ТАСС\nМосква", ["T1\tLOC 6 12\tМосква"], [(6, 12, "LOC")])
