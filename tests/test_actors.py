@@ -218,3 +218,46 @@ def test_bad_data_file_is_reported(tmp_path: Path) -> None:
     (tmp_path / "persons.yaml").write_text("- {id: x, name: X, type: alien}\n", encoding="utf-8")
     with pytest.raises(RegistryError, match=r"persons\.yaml"):
         ActorRegistry.load(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "full"),
+    [
+        ("Министр Зоя Кручинина выступила. Позже Зоя добавила детали.", "Зоя", "Зоя Кручинина"),
+        ("Министр Зоя Кручинина выступила. Позже З. Кручинина добавила детали.", "З. Кручинина", "Зоя Кручинина"),
+    ],
+)
+def test_first_name_or_initial_of_a_person_named_before(link, text: str, surface: str, full: str) -> None:  # type: ignore[no-untyped-def]
+    ids = found(link(text))
+    assert ids[surface] == ids[full]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        ("Встреча с Зоей Кручининой прошла спокойно.", "prov:per:зоя кручинина"),
+        ("Зоя Кручинина приехала.", "prov:per:зоя кручинина"),
+        ("Речь Аркадия Буйнова длилась час.", "prov:per:аркадий буйнов"),
+    ],
+)
+def test_provisional_ids_are_lemmas_so_every_inflection_is_one_actor(link, text: str, actor_id: str) -> None:  # type: ignore[no-untyped-def]
+    assert actor_id in {m.actor_id for m in link(text).mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("Голосовали: Монако • Чили • Перу.", ["Монако", "Чили", "Перу"]),
+     ("Отставка Зои Кручининой\n\nВторник начался спокойно.", ["Зои Кручининой"])],
+)
+def test_names_do_not_run_over_list_marks_or_line_breaks(text: str, names: list[str]) -> None:
+    from parleywatch.actors.linking import name_pieces
+    from parleywatch.nlp import Entity
+
+    entity = Entity(text.index(names[0]), len(text.rstrip(".")), text[text.index(names[0]) : len(text.rstrip("."))],
+                    "LOC", "")
+    assert [p.text for p in name_pieces(entity)] == names
+
+
+def test_place_acting_as_its_government_is_marked(link) -> None:  # type: ignore[no-untyped-def]
+    mention = next(m for m in link("Москва заявила о готовности.").mentions if m.text == "Москва")
+    assert (mention.actor_id, mention.rule) == ("gov:ru", "metonymy")

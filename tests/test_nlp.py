@@ -117,3 +117,22 @@ def test_compat_shim_restores_getargspec(analyzer: Analyzer) -> None:
 
     assert hasattr(inspect, "getargspec")
     assert "MorphAnalyzer" in repr(pymorphy2.MorphAnalyzer()._units[0]) or True
+
+
+def test_english_possessive_is_its_noun() -> None:
+    from parleywatch.nlp.light import lemmatize
+
+    assert (lemmatize("Putin's", "en"), lemmatize("Kremlin’s", "en")) == ("putin", "kremlin")
+
+
+def test_russian_lemma_and_normal_memos_give_natashas_answers(analyzer: Analyzer) -> None:
+    from parleywatch.nlp.russian import RussianAnalyzer
+
+    russian = analyzer.for_language("ru")
+    assert isinstance(russian, RussianAnalyzer)
+    assert russian.lemma("Переговоры", "NOUN", {"Case": "Nom"}) == russian.lemma("переговоры", "NOUN", {"Case": "Nom"})
+    doc = russian.parse("Делегация Министерства иностранных дел встретилась с Кириллом Дмитриевым.")
+    memoised = [span.normal for span in doc.spans]
+    for span in doc.spans:
+        span.normalize(russian.morph_vocab)
+    assert memoised == [span.normal for span in doc.spans] == ["Министерство иностранных дел", "Кирилл Дмитриев"]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
-from parleywatch.actors import ActorRegistry, link_article
+from parleywatch.actors import Actor, ActorRegistry, link_article
+from parleywatch.actors.consolidate import consolidated_actors, consolidation_map, registry_surnames, relink
 from parleywatch.article_stage import run_article_stage
 from parleywatch.extract.article import EXTRACT_VERSION, Lexicons, extract_article, merge_events
 from parleywatch.nlp import ANALYZER_VERSION, Analysis, Analyzer
@@ -20,7 +22,8 @@ from parleywatch.tracker import run_tracker
 
 logger = logging.getLogger(__name__)
 
-LINKING_VERSION = "links-1"
+LINKING_VERSION = "links-2"  # provisional ids from lemmas, first names and initials in article memory
+CONSOLIDATION_KEY = "actors.consolidation"  # the last map of provisional actors onto others
 EVENT_KIND = "event"
 ARTICLE_EVENT_KIND = "article_event"  # events as one article reports them, before merging across articles
 PLACE_MENTION = "LOC"  # countries and places; a place acting as its government is GOV
@@ -58,14 +61,62 @@ class ArticlePipeline:
         return ArticleResult(article.id, self.version, analysis=payload, records=records)
 
 
-def article_stage(engine: Engine = local_engine) -> Stage:
-    """The per-article work as a stage, run through ``engine``."""
+def article_stage(engine: Engine = local_engine, touched: set[str] | None = None) -> Stage:
+    """The per-article work as a stage, run through ``engine``; ``touched`` collects the ids of
+    the articles it (re)linked, for the actors stage."""
 
     def stage(store: Store, settings: Settings) -> StageResult:
-        report = run_article_stage(store, ArticlePipeline, ANALYZER_VERSION, engine)
+        seen = touched.add if touched is not None else None
+        report = run_article_stage(store, ArticlePipeline, ANALYZER_VERSION, engine,
+                                   on_result=(lambda r: seen(r.article_id)) if seen else None)
         return StageResult("analysis", report.summary())
 
     return stage
+
+
+def actors_stage(touched: set[str]) -> Stage:
+    """Provisional actors consolidated across articles ("Мэй" here, "Тереза Мэй" there), in the
+    calling process after the per-article work, so every engine gives the same store.
+
+    The map is recomputed from all actor ids each run; mentions and statement speakers of the
+    articles linked this run are pointed through it, and every article's when the map changed.
+    """
+
+    def stage(store: Store, settings: Settings) -> StageResult:
+        actors = {a["id"]: Actor.from_dict(a) for a in store.iter_records("actor")}
+        mapping = consolidation_map(actors, registry_surnames())
+        previous = json.loads(store.get_state(CONSOLIDATION_KEY) or b"{}")
+        articles = [a.id for a in store.iter_articles()] if mapping != previous else sorted(touched)
+        changed = sum(_relink_article(store, article_id, mapping) for article_id in articles)
+        store.put_records("actor", [a.to_dict() for a in consolidated_actors(actors, mapping)])
+        store.put_state(CONSOLIDATION_KEY, json.dumps(mapping, sort_keys=True).encode())
+        merged = f"{len(mapping)} provisional actors merged into others"
+        return StageResult("actors", f"{merged}; {changed} records relinked")
+
+    return stage
+
+
+def _relink_article(store: Store, article_id: str, mapping: dict[str, str]) -> int:
+    changed = 0
+    for kind, holders in (("mention", lambda r: [r]), ("statement", lambda r: [r.get("speaker") or {}])):
+        records = list(store.iter_records(kind, article_id))
+        relinked = [r for r in records if [relink(h, mapping) for h in holders(r)].count(True)]
+        if relinked:
+            store.put_records(kind, relinked)
+        changed += len(relinked)
+    return changed
+
+
+def consolidated_event(event: dict[str, Any], mapping: dict[str, str]) -> dict[str, Any]:
+    """An event as one article reports it, its participants and place seen through the map."""
+    copy = dict(event, participants=[mapping.get(i, i) for i in event.get("participants", [])])
+    for role in ("source", "target"):
+        if isinstance(copy.get(role), str):
+            copy[role] = mapping.get(copy[role], copy[role])
+    if isinstance(copy.get("location"), dict) and copy["location"].get("actor_id"):
+        copy["location"] = dict(copy["location"], actor_id=mapping.get(copy["location"]["actor_id"],
+                                                                        copy["location"]["actor_id"]))
+    return copy
 
 
 def linked_story_inputs(store: Store) -> InputBuilder:
@@ -88,7 +139,9 @@ def stories_stage(store: Store, settings: Settings) -> StageResult:
 
 def events_stage(store: Store, settings: Settings) -> StageResult:
     """One event per real-world happening: merge what the articles report, across articles."""
-    reported = sorted(store.iter_records(ARTICLE_EVENT_KIND), key=_reading_order(store))
+    mapping = json.loads(store.get_state(CONSOLIDATION_KEY) or b"{}")
+    reported = [consolidated_event(e, mapping) for e in store.iter_records(ARTICLE_EVENT_KIND)]
+    reported.sort(key=_reading_order(store))
     merged = merge_events(reported)
     store.delete_records(EVENT_KIND)
     store.put_records(EVENT_KIND, merged)
@@ -107,5 +160,7 @@ def tracker_stage(store: Store, settings: Settings) -> StageResult:
 
 
 def global_stages(engine: Engine = local_engine) -> list[Stage]:
-    """Every stage after ingest, in order: the tracker reads merged events and stories."""
-    return [article_stage(engine), events_stage, stories_stage, tracker_stage]
+    """Every stage after ingest, in order: actors are consolidated before events are merged,
+    and the tracker reads merged events and stories."""
+    touched: set[str] = set()
+    return [article_stage(engine, touched), actors_stage(touched), events_stage, stories_stage, tracker_stage]

@@ -42,9 +42,12 @@ class Context:
     registry: ActorRegistry
     agent_verbs: frozenset[str]
     agent_heads: frozenset[str]
+    forms: list[tuple[str, ...]] = field(default_factory=list)  # token_forms per token
+    sentence_starts: list[int] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
     surnames: dict[str, set[str]] = field(default_factory=dict)  # surname form -> person ids seen
     first_names: dict[str, set[str]] = field(default_factory=dict)  # person id -> first-name forms
+    named: dict[str, set[str]] = field(default_factory=dict)  # first-name form -> person ids seen
     names_at: dict[int, Mention] = field(default_factory=dict)  # name mentions by start offset
 
     def tokens(self, candidate: Candidate) -> list[Token]:
@@ -55,7 +58,10 @@ class Context:
         self.surnames.setdefault(tokens[-1].lemma, set()).add(actor_id)
         self.surnames.setdefault(tokens[-1].text.lower(), set()).add(actor_id)
         if len(tokens) > 1:
-            self.first_names.setdefault(actor_id, set()).update(token_forms(tokens[0]))
+            forms = token_forms(tokens[0])
+            self.first_names.setdefault(actor_id, set()).update(forms)
+            for form in forms:
+                self.named.setdefault(form, set()).add(actor_id)
 
     def seen(self, actor_id: str) -> bool:
         return actor_id in self.actors

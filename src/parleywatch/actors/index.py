@@ -54,6 +54,7 @@ class PhraseIndex:
         self.variants = variants
         self.keys: dict[tuple[str, ...], list[Entry]] = {}
         self.prefixes: set[tuple[str, ...]] = set()
+        self.openers: set[str] = set()  # first words of every key: most tokens open nothing
         self.longest = 0
 
     def add(self, phrase: str, language: str, entry: Entry, name: bool = False) -> None:
@@ -64,6 +65,7 @@ class PhraseIndex:
             if entry not in bucket:
                 bucket.append(entry)
             self.prefixes.update(key[:size] for size in range(1, len(key)))
+            self.openers.add(key[0])
         self.longest = max(self.longest, len(words))
 
     def phrase_keys(self, words: Sequence[str], language: str, name: bool = False) -> list[tuple[str, ...]]:
@@ -79,13 +81,18 @@ class PhraseIndex:
     def get(self, words: Sequence[str]) -> list[Entry]:
         return self.keys.get(tuple(words), [])
 
-    def match_at(self, tokens: Sequence[Token], first: int, stop: int) -> Match | None:
-        """The longest phrase starting at token ``first`` and ending before ``stop``."""
+    def match_at(
+        self, tokens: Sequence[Token], first: int, stop: int, forms: Sequence[tuple[str, ...]] | None = None
+    ) -> Match | None:
+        """The longest phrase starting at token ``first`` and ending before ``stop``; ``forms``
+        are the tokens' ``token_forms`` when the caller computed them once for the analysis."""
+        if not self.openers.intersection(forms[first] if forms is not None else token_forms(tokens[first])):
+            return None
         states: list[tuple[str, ...]] = [()]
         best: Match | None = None
         for index in range(first, min(stop, first + self.longest)):
-            forms = token_forms(tokens[index])
-            grown = [(*state, form) for state in states for form in forms]
+            forms_here = forms[index] if forms is not None else token_forms(tokens[index])
+            grown = [(*state, form) for state in states for form in forms_here]
             for key in grown:
                 entries = self._entries(key, tokens[first])
                 if entries:
@@ -112,12 +119,14 @@ def split_words(phrase: str) -> list[str]:
     return TOKEN.findall(phrase)
 
 
-def scan(index: PhraseIndex, tokens: Sequence[Token], first: int, stop: int) -> list[Match]:
+def scan(
+    index: PhraseIndex, tokens: Sequence[Token], first: int, stop: int, forms: Sequence[tuple[str, ...]] | None = None
+) -> list[Match]:
     """Non-overlapping longest matches, left to right, within one sentence."""
     matches: list[Match] = []
     position = first
     while position < stop:
-        match = index.match_at(tokens, position, stop)
+        match = index.match_at(tokens, position, stop, forms)
         if match:
             matches.append(match)
             position = match.last

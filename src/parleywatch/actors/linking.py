@@ -9,38 +9,43 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from parleywatch.actors.context import Candidate, Context, Link
-from parleywatch.actors.index import Entry, Match, scan
+from parleywatch.actors.index import Entry, Match, scan, token_forms
 from parleywatch.actors.metonymy import acts
 from parleywatch.actors.records import MENTION_TYPES, Actor, ArticleLinks, Mention
 from parleywatch.actors.registry import DATA_DIR, ActorRegistry
 from parleywatch.actors.rules import RULES
-from parleywatch.nlp import Analysis, Sentence
+from parleywatch.nlp import Analysis, Entity, Sentence
 from parleywatch.records import Article
 
 log = logging.getLogger(__name__)
 
+Forms = list[tuple[str, ...]]  # token_forms of every token of an analysis, computed once
 PROVISIONAL_ACTOR_TYPES = {"per": "person", "org": "organization", "loc": "place"}
 DESCRIPTION = "DESC"
+METONYMY = "metonymy"  # the rule of a place name standing for its government ("Москва заявила")
 
 
 def link_article(article: Article, analysis: Analysis, registry: ActorRegistry) -> ArticleLinks:
     context = _context(article, analysis, registry)
-    mentions = [_link_candidate(c, context) for c in candidates(analysis, registry)]
+    mentions = [_link_candidate(c, context) for c in candidates(analysis, registry, context.forms)]
     context.names_at = {m.start: m for m in mentions}
-    mentions += [m for m in (_link_description(d, context) for d in descriptions(analysis, registry)) if m]
+    found = descriptions(analysis, registry, context.forms)
+    mentions += [m for m in (_link_description(d, context) for d in found) if m]
     mentions.sort(key=lambda m: (m.start, -m.end))
     return ArticleLinks(mentions=mentions, actors=context.actors)
 
 
 def _context(article: Article, analysis: Analysis, registry: ActorRegistry) -> Context:
     verbs, heads = agency_cues(DATA_DIR / "agency.yaml")
-    return Context(article.id, article.text, article.published, analysis, registry, verbs, heads)
+    forms = [token_forms(t) for t in analysis.tokens]
+    return Context(article.id, article.text, article.published, analysis, registry, verbs, heads, forms)
 
 
 @lru_cache(maxsize=4)
@@ -52,11 +57,11 @@ def agency_cues(path: Path) -> tuple[frozenset[str], frozenset[str]]:
 # --- candidates --------------------------------------------------------------------------------
 
 
-def candidates(analysis: Analysis, registry: ActorRegistry) -> list[Candidate]:
+def candidates(analysis: Analysis, registry: ActorRegistry, forms: Forms | None = None) -> list[Candidate]:
     """NER entities, replaced by a registry name that strictly contains them, plus lone names."""
     found = _entity_candidates(analysis)
     for sentence in analysis.sentences:
-        for match in scan(registry.names, analysis.tokens, sentence.first, sentence.last):
+        for match in scan(registry.names, analysis.tokens, sentence.first, sentence.last, forms):
             found = _merge(found, _match_candidate(match, analysis, registry))
     return sorted(found, key=lambda c: c.first)
 
@@ -65,7 +70,7 @@ def _entity_candidates(analysis: Analysis) -> list[Candidate]:
     by_start = {t.start: i for i, t in enumerate(analysis.tokens)}
     by_end = {t.end: i for i, t in enumerate(analysis.tokens)}
     found = []
-    for entity in analysis.entities:
+    for entity in (piece for e in analysis.entities for piece in name_pieces(e)):
         first, last = by_start.get(entity.start), by_end.get(entity.end)
         if first is None or last is None:
             log.debug("entity %r does not align with tokens", entity.text)
@@ -73,6 +78,32 @@ def _entity_candidates(analysis: Analysis) -> list[Candidate]:
         span = (entity.start, entity.end, entity.text, entity.type, entity.normal)
         found.append(Candidate(first, last + 1, *span))
     return found
+
+
+LIST_MARKS = re.compile(r"\s*[•·|]\s*")
+
+
+def name_pieces(entity: Entity) -> list[Entity]:
+    """A name never runs over a line break or a list mark: "Джонсона\n\nОтставка" (a headline
+    glued to the text by the sentence splitter) is "Джонсона"; "Монако • Намибия" is two names."""
+    entity = _first_line(entity)
+    if not LIST_MARKS.search(entity.text):
+        return [entity]
+    pieces, offset = [], 0
+    for part in LIST_MARKS.split(entity.text):
+        offset = entity.text.index(part, offset) if part else offset
+        if part:
+            pieces.append(Entity(entity.start + offset, entity.start + offset + len(part), part, entity.type, part))
+        offset += len(part)
+    return pieces
+
+
+def _first_line(entity: Entity) -> Entity:
+    if "\n" not in entity.text:
+        return entity
+    text = entity.text.split("\n", 1)[0].rstrip()
+    normal = entity.normal.split("\n", 1)[0].rstrip() or text
+    return Entity(entity.start, entity.start + len(text), text, entity.type, normal)
 
 
 def _match_candidate(match: Match, analysis: Analysis, registry: ActorRegistry) -> Candidate:
@@ -101,11 +132,12 @@ def _merge(found: list[Candidate], new: Candidate) -> list[Candidate]:
 def _link_candidate(candidate: Candidate, context: Context) -> Mention:
     link = next(link for rule in RULES if (link := rule(candidate, context)) is not None)
     actor = _actor_for(link, candidate, context)
+    rule = link.rule
     if (government := _government(actor, candidate, context)) is not None:
-        actor = government
+        actor, rule = government, METONYMY
     _remember(actor, candidate, context)
     kind = candidate.ner_type if actor.provisional else MENTION_TYPES[actor.type]
-    return _mention(candidate.start, candidate.end, context, actor.id, kind or "PER", None, link.rule)
+    return _mention(candidate.start, candidate.end, context, actor.id, kind or "PER", None, rule)
 
 
 def _actor_for(link: Link, candidate: Candidate, context: Context) -> Actor:
@@ -145,11 +177,11 @@ def _remember(actor: Actor, candidate: Candidate, context: Context) -> None:
 # --- descriptions ------------------------------------------------------------------------------
 
 
-def descriptions(analysis: Analysis, registry: ActorRegistry) -> list[Match]:
+def descriptions(analysis: Analysis, registry: ActorRegistry, forms: Forms | None = None) -> list[Match]:
     return [
         match
         for sentence in analysis.sentences
-        for match in scan(registry.descriptors, analysis.tokens, sentence.first, sentence.last)
+        for match in scan(registry.descriptors, analysis.tokens, sentence.first, sentence.last, forms)
     ]
 
 
@@ -191,13 +223,14 @@ def _following_name(match: Match, context: Context) -> Mention | None:
 def _mention(
     start: int, end: int, context: Context, actor_id: str, kind: str, label: str | None, rule: str
 ) -> Mention:
-    sentence = _sentence_of(start, context.analysis)
+    if not context.sentence_starts:
+        context.sentence_starts = [s.start for s in context.analysis.sentences]
+    sentence = _sentence_of(start, context.analysis, context.sentence_starts)
     text = context.text[start:end]
     return Mention(
         context.article_id, start, end, text, actor_id, kind, sentence.start, sentence.end, label, rule
     )
 
 
-def _sentence_of(offset: int, analysis: Analysis) -> Sentence:
-    starts = [s.start for s in analysis.sentences]
+def _sentence_of(offset: int, analysis: Analysis, starts: list[int]) -> Sentence:
     return analysis.sentences[max(bisect.bisect_right(starts, offset) - 1, 0)]

@@ -28,9 +28,10 @@ class Actor:
     country: str | None = None
     names: list[str] = field(default_factory=list)
     provisional: bool = False
+    same_as: str | None = None  # a provisional actor found to be another one across articles
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        record = {
             "kind": "actor",
             "id": self.id,
             "name": self.name,
@@ -39,12 +40,15 @@ class Actor:
             "country": self.country,
             "provisional": self.provisional,
         }
+        if self.same_as is not None:
+            record["same_as"] = self.same_as
+        return record
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Actor:
         return cls(
             data["id"], data["name"], data["type"], data.get("country"), list(data.get("names", [])),
-            bool(data.get("provisional", False)),
+            bool(data.get("provisional", False)), data.get("same_as"),
         )
 
     def add_name(self, name: str) -> None:

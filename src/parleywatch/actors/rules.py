@@ -11,6 +11,7 @@ from collections.abc import Callable
 from parleywatch.actors.context import Candidate, Context, Link
 from parleywatch.actors.fuzzy import close_surname
 from parleywatch.actors.index import Entry, token_forms
+from parleywatch.nlp import Token
 from parleywatch.nlp.text import normalize
 
 Rule = Callable[[Candidate, Context], Link | None]
@@ -27,17 +28,26 @@ def registry_name(candidate: Candidate, context: Context) -> Link | None:
 
 
 def article_memory(candidate: Candidate, context: Context) -> Link | None:
-    """A surname, or first name + surname, of a person named in full earlier in the article."""
+    """A surname, first name + surname or initial + surname ("Т. Мэй") of a person named in full
+    earlier in the article."""
     if candidate.ner_type not in {"PER", ""}:
         return None
-    tokens = context.tokens(candidate)
+    tokens = [t for t in context.tokens(candidate) if t.text != "."]
     ids = context.surnames.get(tokens[-1].lemma) or context.surnames.get(tokens[-1].text.lower())
     if not ids:
         return None
     if len(tokens) > 1:
-        forms = set(token_forms(tokens[0]))
-        ids = {i for i in ids if forms & context.first_names.get(i, set())}
+        ids = {i for i in ids if _same_first_name(tokens[0], context.first_names.get(i, set()))}
     return Link(next(iter(ids)), "article_memory") if len(ids) == 1 else None
+
+
+def article_first_name(candidate: Candidate, context: Context) -> Link | None:
+    """A first name alone ("поблагодарила Бориса") of the one person named in full earlier with it."""
+    if candidate.ner_type != "PER" or candidate.size != 1:
+        return None
+    token = context.tokens(candidate)[0]
+    ids = set().union(*(context.named.get(form, set()) for form in token_forms(token)))
+    return Link(next(iter(ids)), "article_first_name") if len(ids) == 1 else None
 
 
 def registry_person(candidate: Candidate, context: Context) -> Link | None:
@@ -68,19 +78,58 @@ def misspelled_person(candidate: Candidate, context: Context) -> Link | None:
 
 
 def provisional(candidate: Candidate, context: Context) -> Link | None:
-    """A name the registry does not know: an actor keyed by its normalized normal form."""
+    """A name the registry does not know: an actor keyed by the lemmas of its words, so every
+    inflection of it ("Асии Биби", "Асию Биби") is one actor across articles."""
     kind = PROVISIONAL_TYPES.get(candidate.ner_type, "per")
-    return Link(f"prov:{kind}:{normalize(candidate.normal)}", "provisional")
+    return Link(f"prov:{kind}:{name_key(context.tokens(candidate), kind == 'per')}", "provisional")
 
 
-RULES: list[Rule] = [registry_name, article_memory, registry_person, misspelled_person, provisional]
+RULES: list[Rule] = [
+    registry_name, article_memory, article_first_name, registry_person, misspelled_person, provisional
+]
 
 
 # --- helpers -----------------------------------------------------------------------------------
 
 
+FEMININE_SURNAMES = (("ов", "ова"), ("ев", "ева"), ("ин", "ина"), ("ын", "ына"), ("ский", "ская"), ("цкий", "цкая"))
+
+
+def name_key(tokens: list[Token], person: bool = False) -> str:
+    """The lemmas of a name's words, punctuation and invisible characters left out:
+    "Доминика Рааба" -> "доминик рааб"; a woman's surname keeps its gender ("Ксении Карелиной"
+    -> "ксения карелина", where the lemmatizer gives "карелин")."""
+    words = [t for t in tokens if any(c.isalnum() for c in t.text)]
+    keys = ["".join(c for c in t.lemma if c.isprintable() and not c.isspace()) for t in words]
+    if person and words and words[-1].feats.get("Gender") == "Fem":
+        keys[-1] = feminine_surname(keys[-1])
+    return " ".join(k for k in keys if k) or normalize(tokens[0].text)
+
+
+def feminine_surname(lemma: str) -> str:
+    """
+    >>> feminine_surname("карелин"), feminine_surname("ковальский"), feminine_surname("мэй")
+    ('карелина', 'ковальская', 'мэй')
+    """
+    for masculine, feminine in FEMININE_SURNAMES:
+        if lemma.endswith(masculine) and len(lemma) > len(masculine) + 1:
+            return lemma[: -len(masculine)] + feminine
+    return lemma
+
+
+def _same_first_name(token: Token, first_names: set[str]) -> bool:
+    """The first name itself, or its initial ("Т." for "Тереза", "Дж." for "Джереми")."""
+    forms = set(token_forms(token))
+    if forms & first_names:
+        return True
+    initial = normalize(token.text)
+    return len(initial) <= 2 and token.text[:1].isupper() and any(n.startswith(initial) for n in first_names)
+
+
 def _exact_entries(candidate: Candidate, context: Context) -> tuple[Entry, ...]:
-    match = context.registry.names.match_at(context.analysis.tokens, candidate.first, candidate.last)
+    match = context.registry.names.match_at(
+        context.analysis.tokens, candidate.first, candidate.last, context.forms or None
+    )
     if match is None or match.last != candidate.last:
         return ()
     return match.entries

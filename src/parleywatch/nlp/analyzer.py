@@ -16,7 +16,7 @@ from parleywatch.records import Article
 
 log = logging.getLogger(__name__)
 
-ANALYZER_VERSION = "nlp-1"
+ANALYZER_VERSION = "nlp-2"  # English possessives lemmatized to their noun
 LANGUAGES = ("ru", "uk", "en")
 
 

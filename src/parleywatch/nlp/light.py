@@ -49,7 +49,10 @@ class LightAnalyzer:
 
 @lru_cache(maxsize=200_000)
 def lemmatize(word: str, language: str) -> str:
-    """simplemma's lemma, lowercased (it keeps the case of English proper nouns)."""
+    """simplemma's lemma, lowercased (it keeps the case of English proper nouns); an English
+    possessive is its noun ("Putin's" -> "putin")."""
+    if language == "en" and normalize(word).endswith("'s") and len(word) > 3:
+        word = word[:-2]
     lemma = normalize(str(simplemma.lemmatize(word, lang=language)))
     if language == "uk" and lemma == normalize(word) and word[:1].isupper():
         return guess_name_lemma(lemma)

@@ -43,6 +43,7 @@ class RussianAnalyzer:
         self.ner_tagger = NewsNERTagger(embedding)
         self.morph_vocab = MorphVocab()
         self._lemmas: dict[tuple[str, str, tuple[tuple[str, str], ...]], str] = {}
+        self._normals: dict[tuple[Any, ...], str] = {}
 
     def parse(self, text: str) -> Any:
         """The natasha ``Doc`` with every layer filled; only this module handles it."""
@@ -54,14 +55,18 @@ class RussianAnalyzer:
         for token in doc.tokens:
             token.lemma = self.lemma(token.text, token.pos, token.feats)
         for span in doc.spans:
-            span.normalize(self.morph_vocab)
+            span.normal = self.normal(span)
         return doc
 
     def lemma(self, word: str, pos: str, feats: dict[str, str]) -> str:
-        """natasha's lemma, memoised: news repeats its words, and pymorphy2 is the slow part."""
+        """natasha's lemma, memoised: news repeats its words, and pymorphy2 is the slow part.
+
+        natasha lowercases the word (ё as е) before anything else, so that is the key; the tags
+        come in the tagger's fixed order, so they need no sorting.
+        """
         if pos in SKIP_LEMMA_POS:
             return str(word)
-        key = (word, pos, tuple(sorted(feats.items())) if feats else ())
+        key = (word.lower().replace("ё", "е"), pos, tuple(feats.items()) if feats else ())  # tagger order
         lemma = self._lemmas.get(key)
         if lemma is None:
             if len(self._lemmas) > LEMMA_CACHE_SIZE:
@@ -69,11 +74,32 @@ class RussianAnalyzer:
             lemma = self._lemmas[key] = str(self.morph_vocab.lemmatize(word, pos, feats or {}))
         return lemma
 
+    def normal(self, span: Any) -> str:
+        """natasha's normal form of a span, memoised on what it reads: each token's text, tags
+        and the spaces between them, and for organisations the syntax inside the span."""
+        key = (span.type, *_normal_key(span.tokens, syntax=span.type == "ORG"))
+        normal = self._normals.get(key)
+        if normal is None:
+            if len(self._normals) > LEMMA_CACHE_SIZE:
+                self._normals.clear()
+            span.normalize(self.morph_vocab)
+            normal = self._normals[key] = span.normal
+        return normal
+
     def analyze(self, text: str, version: str) -> Analysis:
         if not text.strip():
             log.info("empty text, empty analysis")
             return Analysis(language="ru", version=version)
         return adapt_doc(self.parse(text), version)
+
+
+def _normal_key(tokens: list[Any], syntax: bool) -> tuple[Any, ...]:
+    first = tokens[0].start if tokens else 0
+    ids = {token.id: index for index, token in enumerate(tokens)} if syntax else {}
+    return tuple(
+        (t.text, t.pos, tuple(sorted((t.feats or {}).items())), t.start - first, ids.get(t.head_id, -1))
+        for t in tokens
+    )
 
 
 # --- adapters -----------------------------------------------------------------------------------
@@ -93,16 +119,9 @@ def adapt_doc(doc: Any, version: str) -> Analysis:
 
 def adapt_token(token: Any, ids: dict[str, int]) -> Token:
     """One natasha token; ``head_id`` "1_0" (the root) becomes ``None``."""
-    return Token(
-        start=token.start,
-        end=token.stop,
-        text=token.text,
-        lemma=normalize(token.lemma or token.text),
-        pos=token.pos,
-        feats=dict(token.feats or {}),
-        head=ids.get(token.head_id),
-        rel=token.rel,
-    )
+    lemma = normalize(token.lemma or token.text)
+    feats = token.feats or {}  # natasha's own dict: its Doc is dropped right after, nothing else holds it
+    return Token(token.start, token.stop, token.text, lemma, token.pos, feats, ids.get(token.head_id), token.rel)
 
 
 def adapt_span(span: Any) -> Entity:

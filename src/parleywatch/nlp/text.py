@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 
+
+@lru_cache(maxsize=200_000)  # called for every token several times; news repeats its words
 def normalize(word: str) -> str:
     """Lower case, ё as е, one kind of apostrophe.
 
