@@ -5,32 +5,59 @@ objects ("Лавров встретился с Рубио"), their conjuncts and
 Сергей Лавров"), or those of the verb a noun trigger depends on ("провели переговоры с X").
 A country or organization that only qualifies a person ("премьер-министр Турции Эрдоган") is the
 person's affiliation, and a mention inside a place phrase ("визит в Украину") is the place.
+The subject of "принять участие в X" takes part in X (the clause tree: ``tree.py``; the places:
+``places.py``). Given the article (``Discourse``), pronouns and dropped subjects point back to
+earlier sentences (``discourse.py``) and nouns for people without a name are descriptive
+participants (``descriptions.py``).
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
-from parleywatch.actors import Actor, Mention
+from parleywatch.actors import Actor, ArticleLinks, Mention
+from parleywatch.extract.events.cues import load_argument_cues
+from parleywatch.extract.events.descriptions import Description, descriptions, kin_word
+from parleywatch.extract.events.discourse import (
+    Discourse,
+    Resolved,
+    context_participants,
+    leaders,
+    site,
+)
 from parleywatch.extract.events.lexicon import EventLexicon
-from parleywatch.nlp import Token
+from parleywatch.extract.events.places import (
+    JOINED_TYPES,
+    VISITED_TYPES,
+    choose_location,
+    described_places,
+    joined,
+    joined_places,
+    place_anaphor,
+    place_as_side,
+    route_start,
+    visited_place,
+)
+from parleywatch.extract.events.tree import (
+    AFFILIATION_RELATIONS,
+    ClauseTree,
+    clause_tree,
+    covers,
+    is_attached,
+    origin_phrase,
+    place_phrase,
+    qualifier,
+    token_head,
+)
+from parleywatch.nlp import Analysis, Token
 
 PLACE_TYPES = frozenset({"place"})
 AGENT_TYPES = frozenset({"person", "organization", "country", "group", "government"})
 DIRECTED = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT",
                       "AID", "SUPPORT", "CONCEDE", "RETREAT", "PROTEST", "MOBILIZE"})
-# Syntax (Universal Dependencies, as the nlp layer gives it).
-FREE_RELATIONS = frozenset({"appos", "flat", "flat:name", "flat:foreign", "conj", "fixed", "compound"})
-PERSON_EXTRA_HOP = 1  # a named person may sit one hop further: "разрешили встречу с Виктором"
-APPOSITIONS = frozenset({"appos", "flat", "flat:name"})
-MAX_HOPS = 2  # trigger -> verb -> subject/object: "Россия и США провели переговоры"
-PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "in", "at"})
-ORIGIN_PREPOSITIONS = frozenset({"из", "через", "from"})  # "делегаты из России": not a side
-PLACE_CASES = frozenset({"Loc", "Acc"})  # "в Минске", "визит в Минск"; not "на Россию" (Gen/Dat/Ins)
-AFFILIATION_RELATIONS = frozenset({"nmod", "nmod:poss"})
 PERSON_TYPES = frozenset({"person"})
 
 
@@ -44,42 +71,50 @@ class Arguments:
     source: str | None = None
     target: str | None = None
     ordinal: int | None = None
+    resolved: list[Resolved] = field(default_factory=list)  # named in another sentence ("он", "который")
+    described: list[Description] = field(default_factory=list)  # "американская делегация"
+    more_places: list[Mention] = field(default_factory=list)  # joined to the location: "штат Техас"
+    described_places: list[Description] = field(default_factory=list)  # "в отеле", "у здания мэрии"
 
     def participant_ids(self) -> list[str]:
-        ids = [m.actor_id for m in self.participants] + self.extra_ids
+        ids = [m.actor_id for m in self.participants] + [r.mention.actor_id for r in self.resolved]
+        ids += [d.actor_id for d in self.described if d.actor_id] + self.extra_ids
         return list(dict.fromkeys(ids))
 
+    def places(self) -> list[Mention]:
+        """The location first, then the places joined to it."""
+        return ([self.location] if self.location else []) + self.more_places
 
-@dataclass(slots=True, frozen=True)
-class ClauseTree:
-    """The tokens of one clause with their global index, and hop distances from the trigger."""
-
-    tokens: list[Token]
-    first: int
-    hops: dict[int, int]
-
-    def span(self, mention: Mention) -> list[int]:
-        """Global indices of the tokens a mention covers."""
-        return [self.first + i for i, t in enumerate(self.tokens) if mention.start <= t.start < mention.end]
-
-    def token(self, index: int) -> Token | None:
-        i = index - self.first
-        return self.tokens[i] if 0 <= i < len(self.tokens) else None
-
-    def root(self, mention: Mention) -> int | None:
-        """The token of a mention whose head lies outside it ("Сергей" in "Сергей Лавров")."""
-        span = self.span(mention)
-        return next((i for i in span if _token_head(self, i) not in span), span[0] if span else None)
-
-    def distance(self, mention: Mention) -> int | None:
-        found = [self.hops[i] for i in self.span(mention) if i in self.hops]
-        return min(found) if found else None
+    def record_fields(self, actors: dict[str, Actor], article_id: str) -> dict[str, Any]:
+        """The event record's optional fields for what is not an actor id (docs/SCHEMA.md):
+        ``described_participants`` and ``locations``, present only when there is something to say."""
+        out: dict[str, Any] = {}
+        if self.described:
+            out["described_participants"] = [d.to_dict() | {"article_id": article_id} for d in self.described]
+        places: list[dict[str, str | None]] = [
+            {"actor_id": m.actor_id, "name": actors[m.actor_id].name if m.actor_id in actors else m.text}
+            for m in self.places()]
+        places += [{"actor_id": None, "name": d.text} for d in self.described_places]
+        if len(places) > 1 or self.described_places:
+            out["locations"] = places
+        return out
 
 
 def clause_mentions(mentions: list[Mention], start: int, end: int, skip: Callable[[Mention], bool]) -> list[Mention]:
     """Outermost mentions inside ``[start, end)``: "замглавы МИД" hides its inner "МИД"."""
     inside = [m for m in mentions if start <= m.start < end and _ends_by(m, end) and not skip(m)]
-    return [m for m in inside if not any(_covers(o, m) for o in inside)]
+    return [m for m in inside if not any(covers(o, m) for o in inside)]
+
+
+def article_discourse(analysis: Analysis, links: ArticleLinks, skip: Callable[[Mention], bool]) -> Discourse:
+    """The whole article for the cross-sentence rules: its outermost mentions, outlets skipped."""
+    ordered = sorted((m for m in links.mentions if not skip(m)), key=lambda m: (m.start, -m.end))
+    outermost: list[Mention] = []
+    for mention in ordered:
+        if outermost and mention.end <= outermost[-1].end and covers(outermost[-1], mention):
+            continue
+        outermost.append(mention)
+    return Discourse(analysis, outermost, links.actors, load_argument_cues(analysis.language))
 
 
 def _ends_by(mention: Mention, end: int) -> bool:
@@ -88,147 +123,98 @@ def _ends_by(mention: Mention, end: int) -> bool:
     return mention.end <= end or mention.text[end - mention.start :].lstrip(" \t").startswith("\n")
 
 
-def _covers(outer: Mention, inner: Mention) -> bool:
-    return outer is not inner and outer.start <= inner.start and inner.end <= outer.end and (
-        outer.end - outer.start > inner.end - inner.start)
-
-
 def attach(mentions: list[Mention], actors: dict[str, Actor], tokens: list[Token], trigger_start: int,
-           event_type: str, lexicon: EventLexicon, first: int | None = None) -> Arguments:
+           event_type: str, lexicon: EventLexicon, first: int | None = None,
+           discourse: Discourse | None = None) -> Arguments:
     """Participants (agents), location and direction for one trigger.
 
     ``first`` is the index of ``tokens[0]`` in the analysis; without it, or without a parse (the
     light English analysis), every agent mention of the clause is a participant and the first
-    place is the location.
+    place is the location. With the article (``discourse``) the clause's gaps are filled from it.
     """
     kinds = {m.actor_id: actors[m.actor_id].type if m.actor_id in actors else "" for m in mentions}
     args = Arguments()
     parsed = first is not None and any(t.head is not None for t in tokens)
-    tree = clause_tree(tokens, first, trigger_start) if parsed and first is not None else None
-    places = [m for m in mentions if kinds[m.actor_id] in PLACE_TYPES]
-    agents = [m for m in mentions if kinds[m.actor_id] in AGENT_TYPES]
+    cues = load_argument_cues(lexicon.language)
+    tree = clause_tree(tokens, first, trigger_start, cues.participation) if parsed and first is not None else None
     if tree is None:
-        args.participants, args.location = agents, places[0] if places else None
+        places = [m for m in mentions if kinds[m.actor_id] in PLACE_TYPES]
+        args.participants = [m for m in mentions if kinds[m.actor_id] in AGENT_TYPES]
+        args.location = places[0] if places else None
     else:
-        in_place = [m for m in mentions if place_phrase(tree, m) and kinds[m.actor_id] != "person"]
-        args.location = choose_location(tree, places + [m for m in in_place if kinds[m.actor_id] == "country"],
-                                        in_place)
-        persons = [m for m in agents if kinds[m.actor_id] in PERSON_TYPES]
-        args.participants = [m for m in agents if m not in in_place and is_attached(tree, m, m in persons)
-                             and (m in persons or not affiliation(tree, m, persons)) and not origin_phrase(tree, m)]
-    args.extra_ids = demonym_sides([t for t in tokens if tree is None or event_modifier(tree, t, lexicon)], lexicon)
+        from_tree(args, tree, mentions, kinds, cues.visits)
+        if discourse is not None:
+            from_context(args, tree, discourse)
+    args.extra_ids = demonym_sides(side_words(args, tokens, tree, first or 0, lexicon), lexicon)
     args.ordinal = ordinal(tokens, lexicon)
     if event_type in DIRECTED:
-        args.source, args.target = direction(args.participants, trigger_start)
+        args.source, args.target = direction(_positions(args), trigger_start)
     return args
 
 
+def from_tree(args: Arguments, tree: ClauseTree, mentions: list[Mention], kinds: dict[str, str],
+              visits: frozenset[str]) -> None:
+    """The clause's own arguments: its place phrases, then the agents attached to the trigger."""
+    places = [m for m in mentions if kinds[m.actor_id] in PLACE_TYPES]
+    agents = [m for m in mentions if kinds[m.actor_id] in AGENT_TYPES]
+    in_place = [m for m in mentions if place_phrase(tree, m) and kinds[m.actor_id] != "person"
+                and not (kinds[m.actor_id] in JOINED_TYPES and joined(tree, m))]
+    args.location = choose_location(tree, places + [m for m in in_place if kinds[m.actor_id] == "country"], in_place)
+    visited = visited_place(tree, [m for m in mentions if kinds[m.actor_id] in VISITED_TYPES], visits)
+    if visited is not None and (args.location is None or not in_place):
+        args.location = visited
+    persons = [m for m in agents if kinds[m.actor_id] in PERSON_TYPES]
+    args.participants = [m for m in agents if m not in in_place and is_attached(tree, m, m in persons)
+                         and (m in persons or not affiliation(tree, m, persons)) and not origin_phrase(tree, m)]
+    args.participants += [m for m in places if place_as_side(tree, m) and m not in args.places()]
+    countries = [m for m in agents if kinds[m.actor_id] == "country"]
+    args.more_places = joined_places(tree, args.location, places + in_place + countries)
+    args.more_places += [m for m in route_start(tree, places + agents) if m not in args.places()]
+    args.participants = [m for m in args.participants if m not in args.more_places]  # "в Женеве, Швейцария"
+
+
+def side_words(args: Arguments, tokens: list[Token], tree: ClauseTree | None, first: int,
+               lexicon: EventLexicon) -> list[Token]:
+    """Adjectives that may name a side: on the event noun ("российско-американских консультаций")
+    or on a descriptive participant ("американская делегация")."""
+    described = {d.head for d in args.described}
+    return [t for i, t in enumerate(tokens, first) if tree is None or event_modifier(tree, t, lexicon)
+            or (t.head in described and t.rel == "amod" and i not in described)]
+
+
+def from_context(args: Arguments, tree: ClauseTree, d: Discourse) -> None:
+    """Participants the clause points to (pronouns, dropped subjects, "который"), descriptions of
+    people with no name, and a place named by "в стране" when the clause names none."""
+    where = site(d, tree.seeds[0], tree.seeds, (tree.first, tree.first + len(tree.tokens)))
+    have = {m.actor_id for m in args.participants} | {m.actor_id for m in args.places()}
+    args.resolved = [r for r in context_participants(d, where) if r.mention.actor_id not in have
+                     and d.kind(r.mention) in AGENT_TYPES]
+    args.described = descriptions(d, where)
+    titles = {x.head for x in args.described if x.actor_id}
+    args.participants = [m for m in args.participants if not _qualifies(tree, m, titles) and not kin_word(d, m)]
+    groups = [i for i in [*(x.head for x in args.described), *map(tree.root, args.participants)] if i is not None]
+    args.resolved += [Resolved(m, m.start, m.end, "led-by") for m in leaders(d, where, groups)
+                      if m.actor_id not in have and m not in args.participants]
+    if args.location is None:
+        args.location = place_anaphor(d, where)
+    args.described_places = described_places(d, where)
+
+
+def _qualifies(tree: ClauseTree, mention: Mention, titles: set[int]) -> bool:
+    """"с премьер-министром Турции" said of a person named earlier: Turkey is the affiliation."""
+    root = tree.root(mention)
+    token = tree.token(root) if root is not None else None
+    return token is not None and token.head in titles and token.rel in AFFILIATION_RELATIONS
+
+
+def _positions(args: Arguments) -> list[tuple[int, int, str]]:
+    """Where each participant stands in the clause; a resolved one stands where its gap is."""
+    spans = [(m.start, m.end, m.actor_id) for m in args.participants]
+    spans += [(r.start, r.end, r.mention.actor_id) for r in args.resolved]
+    return sorted(spans)
+
+
 # ---------------------------------------------------------------- syntax
-
-
-def clause_tree(tokens: list[Token], first: int, trigger_start: int) -> ClauseTree:
-    """Hops from the trigger token along dependency edges inside the clause; appositions,
-    conjuncts and name parts cost nothing ("Путина и Трампа" are both one hop from "встреча")."""
-    trigger = next((first + i for i, t in enumerate(tokens) if t.start <= trigger_start < t.end), first)
-    tree = ClauseTree(tokens, first, {})
-    seeds = [trigger] + [h for h in [_token_head(tree, trigger)] if _modifier(tree, trigger) and h is not None]
-    edges: dict[int, list[tuple[int, int]]] = {}
-    for i, token in enumerate(tokens):
-        head = token.head
-        if head is not None and tree.token(head) is not None:
-            cost = 0 if token.rel in FREE_RELATIONS else 1
-            edges.setdefault(first + i, []).append((head, cost))
-            edges.setdefault(head, []).append((first + i, cost))
-    roots = [first + i for i, t in enumerate(tokens) if t.head is None or tree.token(t.head) is None]
-    roots += [c for c in _cycles(tree) if roots]  # a garbled parse can loop without a root
-    for a, b in pairwise(roots):  # a run-on sentence parses as several trees: join them
-        edges.setdefault(a, []).append((b, 0))
-        edges.setdefault(b, []).append((a, 0))
-    queue, hops = deque(seeds), dict.fromkeys(seeds, 0)
-    while queue:
-        node = queue.popleft()
-        for other, cost in edges.get(node, []):
-            if hops[node] + cost < hops.get(other, MAX_HOPS + PERSON_EXTRA_HOP + 1):
-                hops[other] = hops[node] + cost
-                queue.appendleft(other) if cost == 0 else queue.append(other)
-    tree.hops.update(hops)
-    return tree
-
-
-def _cycles(tree: ClauseTree) -> list[int]:
-    """One token of every head loop in the clause: such a loop hangs from no root."""
-    found: list[int] = []
-    done: set[int] = set()
-    for i in range(tree.first, tree.first + len(tree.tokens)):
-        path: list[int] = []
-        node: int | None = i
-        while node is not None and node not in done and node not in path and tree.token(node) is not None:
-            path.append(node)
-            node = _token_head(tree, node)
-        if node is not None and node in path:
-            found.append(node)
-        done.update(path)
-    return found
-
-
-def _modifier(tree: ClauseTree, index: int) -> bool:
-    """An adjective opening a trigger ("телефонный разговор") stands for its noun."""
-    token = tree.token(index)
-    return token is not None and token.pos == "ADJ" and tree.token(token.head or -1) is not None
-
-
-def _token_head(tree: ClauseTree, index: int) -> int | None:
-    token = tree.token(index)
-    return token.head if token is not None else None
-
-
-def is_attached(tree: ClauseTree, mention: Mention, person: bool = False) -> bool:
-    """Within ``MAX_HOPS`` of the trigger: subject, object, their conjuncts and appositions;
-    a named person one hop further ("разрешили встречу с Виктором" -> "встречу" -> "Виктором")."""
-    distance = tree.distance(mention)
-    return distance is not None and distance <= MAX_HOPS + (PERSON_EXTRA_HOP if person else 0)
-
-
-def place_phrase(tree: ClauseTree, mention: Mention) -> bool:
-    """"в Минске", "визит в Украину", "в миде Грузии": a place preposition governs the mention's
-    head word or the noun the mention qualifies."""
-    root = _phrase_head(tree, tree.root(mention))
-    token = tree.token(root) if root is not None else None
-    if root is None or token is None:
-        return False
-    if _governed(tree, root, PLACE_PREPOSITIONS) and token.feats.get("Case", "Loc") in PLACE_CASES:
-        return True
-    return qualifier(tree, mention) and token.head is not None and _governed(tree, token.head, PLACE_PREPOSITIONS)
-
-
-def _phrase_head(tree: ClauseTree, index: int | None) -> int | None:
-    """Climb appositions: "в городе Росарио" is governed through "городе"."""
-    seen: set[int] = set()
-    token = tree.token(index) if index is not None else None
-    while token is not None and token.rel in APPOSITIONS and index not in seen and token.head is not None:
-        seen.add(index) if index is not None else None
-        if tree.token(token.head) is None:
-            break
-        index, token = token.head, tree.token(token.head)
-    return index
-
-
-def origin_phrase(tree: ClauseTree, mention: Mention) -> bool:
-    """"приехавшие из России": where someone comes from, not who takes part."""
-    root = tree.root(mention)
-    return root is not None and _governed(tree, root, ORIGIN_PREPOSITIONS)
-
-
-def _governed(tree: ClauseTree, index: int, prepositions: frozenset[str]) -> bool:
-    return any(t.head == index and t.rel == "case" and t.lemma.lower() in prepositions for t in tree.tokens)
-
-
-def qualifier(tree: ClauseTree, mention: Mention) -> bool:
-    """The mention's head word depends on a noun as its genitive: "посол Италии"."""
-    root = tree.root(mention)
-    token = tree.token(root) if root is not None else None
-    title = tree.token(token.head) if token is not None and token.head is not None else None
-    return token is not None and token.rel in AFFILIATION_RELATIONS and title is not None and title.pos == "NOUN"
 
 
 def affiliation(tree: ClauseTree, mention: Mention, persons: list[Mention]) -> bool:
@@ -243,19 +229,11 @@ def affiliation(tree: ClauseTree, mention: Mention, persons: list[Mention]) -> b
         person_root = tree.root(person)
         if person_root is None or person is mention:
             continue
-        if _token_head(tree, person_root) == title or title in tree.span(person):
+        if token_head(tree, person_root) == title or title in tree.span(person):
             return True
         if 0 <= person.start - mention.end <= 2:  # "министр энергетики Белоруссии Александр Озерец"
             return True
     return False
-
-
-def choose_location(tree: ClauseTree, places: list[Mention], in_place: list[Mention]) -> Mention | None:
-    """A place phrase nearest the trigger, else a place name that is not someone's affiliation."""
-    if in_place:
-        return min(in_place, key=lambda m: (m not in places, tree.distance(m) is None, tree.distance(m) or 0, m.start))
-    loose = [m for m in places if not qualifier(tree, m) and not origin_phrase(tree, m)]
-    return loose[0] if loose else None
 
 
 # ---------------------------------------------------------------- words
@@ -291,10 +269,11 @@ def ordinal(tokens: list[Token], lexicon: EventLexicon) -> int | None:
     return None
 
 
-def direction(participants: list[Mention], trigger_start: int) -> tuple[str | None, str | None]:
-    """Source: the nearest agent before the trigger; target: the first agent after it."""
-    before = [m for m in participants if m.end <= trigger_start]
-    after = [m for m in participants if m.start >= trigger_start]
-    source = before[-1].actor_id if before else None
-    target = next((m.actor_id for m in after if m.actor_id != source), None)
+def direction(participants: list[tuple[int, int, str]], trigger_start: int) -> tuple[str | None, str | None]:
+    """Source: the nearest agent before the trigger; target: the first agent after it
+    (``(start, end, actor_id)`` in text order)."""
+    before = [actor for start, end, actor in participants if end <= trigger_start]
+    after = [actor for start, end, actor in participants if start >= trigger_start]
+    source = before[-1] if before else None
+    target = next((actor for actor in after if actor != source), None)
     return source, target
