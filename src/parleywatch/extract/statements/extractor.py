@@ -1,4 +1,5 @@
-"""Statements of one article: direct quotes first, else indirect speech, sentence by sentence."""
+"""Statements of one article: direct quotes first, else one indirect statement, sentence by sentence;
+an attribution that points back ("Об этом сообщил X") gives the sentence before to its speaker."""
 
 from __future__ import annotations
 
@@ -12,15 +13,19 @@ from typing import Any
 from parleywatch.actors import ArticleLinks, Mention
 from parleywatch.extract.dates import find_dates
 from parleywatch.extract.issues import find_issues
+from parleywatch.extract.statements.backward import PointsBack, points_back
+from parleywatch.extract.statements.cues import Tree, cue_act
+from parleywatch.extract.statements.indirect import Found, indirect, quote_speaker
 from parleywatch.extract.statements.lexicon import SpeechLexicon
 from parleywatch.extract.statements.quotes import find_quotes
-from parleywatch.extract.statements.speaker import Attribution, Speaker, find_speaker
+from parleywatch.extract.statements.speaker import Attribution, Resolved, Speaker, find_speaker
 from parleywatch.extract.statements.via import find_via
 from parleywatch.ingest import OutletRegistry
 from parleywatch.nlp import Analysis, Sentence, Token
 from parleywatch.records import Article
 
 MIN_CONTENT_WORDS = 3
+MIN_STANCE_WORDS = 2  # "поддержал гособвинителя": the verb and its object
 
 
 @dataclass(slots=True)
@@ -38,85 +43,79 @@ class Context:
     starts: list[int] = field(default_factory=list)  # token starts, for bisect
 
 
-@dataclass(slots=True, frozen=True)
-class Found:
-    """One statement's pieces as article offsets: content and attribution."""
-
-    start: int
-    end: int
-    attr_start: int
-    attr_end: int
-    direct: bool
-
-
 def extract_statements(ctx: Context) -> list[dict[str, Any]]:
-    records = []
+    records: list[dict[str, Any]] = []
+    before: Sentence | None = None
+    said: list[dict[str, Any]] = []  # the statements of the sentence before
     for sentence in ctx.analysis.sentences:
-        for found in find_in_sentence(ctx, sentence):
-            record = build(ctx, sentence, found)
-            if record:
-                records.append(record)
-                ctx.last = record["speaker"]
+        back = said_before(ctx, sentence, before, said)
+        said = sentence_statements(ctx, sentence) if back is None else back
+        for record in said:
+            records.append(record)
+            ctx.last = record["speaker"]
+        before = sentence
     return records
 
 
-def find_in_sentence(ctx: Context, sentence: Sentence) -> list[Found]:
-    quotes = find_quotes(sentence.text)
-    base = sentence.start
-    direct = [Found(base + q.start, base + q.end, base + q.attr_start, base + q.attr_end, True) for q in quotes]
-    direct = [f for f in direct if _has_cue(ctx, f.attr_start, f.attr_end)]
-    if direct or quotes:
+def said_before(ctx: Context, sentence: Sentence, before: Sentence | None,
+                said: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """The statement of an attribution pointing back ("Об этом сообщил X"), None when the
+    sentence is no such attribution. When the sentence before has statements of its own, or the
+    attribution names only an outlet ("Об этом пишет «Коммерсантъ»"), nothing new is said: its
+    outlets join those statements' chains."""
+    via = find_via(sentence.text, ctx.lexicon, ctx.outlets)
+    hidden = [(sentence.start + s, sentence.start + e) for s, e, _ in via]
+    back = points_back(ctx.article.text, sentence, before, ctx.analysis.sentence_tokens(sentence), ctx.lexicon, hidden)
+    if back is None:
+        return None
+    record = None if said and len(back.sentences) == 2 else build(ctx, sentence, back.found, back)
+    if record is not None:
+        return [record]
+    if len(back.sentences) == 2 and via:
+        for statement in said:
+            statement["via"] += [name for _, _, name in via if name not in statement["via"]]
+            statement["evidence"].append(_evidence(ctx, sentence))
+    return []
+
+
+def _evidence(ctx: Context, sentence: Sentence) -> dict[str, Any]:
+    return {"article_id": ctx.article.id, "start": sentence.start, "end": sentence.end, "text": sentence.text}
+
+
+def sentence_statements(ctx: Context, sentence: Sentence) -> list[dict[str, Any]]:
+    """Every attributed quote; else the first indirect candidate that names a speaker. A cue
+    inside the content of a candidate whose subject could not speak ("он заявил, что Россия
+    поддержит ...", with no earlier speaker) is that subject's reported words: skipped."""
+    direct = [record for found in quoted(ctx, sentence) if (record := build(ctx, sentence, found))]
+    if direct:
         return direct
-    found = according(ctx, sentence) or reported(ctx, sentence) or evaluated(ctx, sentence)
-    return [found] if found else []
+    hidden = [(sentence.start + s, sentence.start + e) for s, e, _ in find_via(sentence.text, ctx.lexicon, ctx.outlets)]
+    covered: list[tuple[int, int]] = []
+    for found in indirect(sentence, ctx.analysis.sentence_tokens(sentence), ctx.lexicon, hidden):
+        if _inside(found.attr_start if found.cue is None else ctx.analysis.tokens[found.cue].start, covered):
+            continue
+        record = build(ctx, sentence, found)
+        if record:
+            return [record]
+        if found.subject:
+            covered.append((found.start, found.end))
+    return []
 
 
-def according(ctx: Context, sentence: Sentence) -> Found | None:
-    """"По словам X, ..." / "..., according to X." """
-    match = ctx.lexicon.according.search(sentence.text)
-    if not match:
-        return None
-    comma = sentence.text.find(",", match.end())
-    base = sentence.start
-    if match.start() <= 2 and comma > 0:
-        return Found(base + comma + 1, sentence.end, base + match.start(), base + comma, False)
-    return Found(sentence.start, base + match.start(), base + match.start(), sentence.end, False)
-
-
-def reported(ctx: Context, sentence: Sentence) -> Found | None:
-    """"X заявил, что ..." or the inverted "..., сообщил X"."""
-    tokens = ctx.analysis.sentence_tokens(sentence)
-    verb = next((i for i, t in enumerate(tokens) if t.lemma.lower() in ctx.lexicon.verbs), None)
-    if verb is None:
-        return None
-    if verb > 0 and tokens[verb - 1].text in {",", "—", "–"}:
-        return Found(sentence.start, tokens[verb - 1].start, tokens[verb].start, sentence.end, False)
-    rest = tokens[verb + 1 :]
-    opener = next((i for i, t in enumerate(rest) if t.text in {",", ":"} or t.lemma.lower() in {"что", "that"}), None)
-    if opener is None:
-        return None
-    content = rest[opener + 1 :]
-    if content and content[0].lemma.lower() in {"что", "that"}:
-        content = content[1:]
-    if not content:
-        return None
-    return Found(content[0].start, sentence.end, sentence.start, rest[opener].start, False)
-
-
-def evaluated(ctx: Context, sentence: Sentence) -> Found | None:
-    """"X раскритиковал решение Вашингтона": the opinion is the verb and what follows it, X the
-    speaker (named before the verb)."""
-    tokens = ctx.analysis.sentence_tokens(sentence)
-    verb = next((t for t in tokens if t.lemma.lower() in ctx.lexicon.evaluative), None)
-    if verb is None or not any(sentence.start <= m.start and m.end <= verb.start for m in ctx.mentions):
-        return None
-    return Found(verb.start, sentence.end, sentence.start, verb.end, False)
+def quoted(ctx: Context, sentence: Sentence) -> list[Found]:
+    """Quotes whose attribution has a speech or opinion cue ("— сказал X", "считает эксперт")."""
+    base, tree = sentence.start, Tree(ctx.analysis.sentence_tokens(sentence), sentence.first)
+    found = [Found(base + q.start, base + q.end, base + q.attr_start, base + q.attr_end, True)
+             for q in find_quotes(sentence.text)]
+    cued = [f for f in found if _has_cue(ctx, f.attr_start, f.attr_end)]
+    return [quote_speaker(f, sentence, tree, ctx.lexicon) for f in cued] if tree.parsed else cued
 
 
 def _has_cue(ctx: Context, start: int, end: int) -> bool:
     text = ctx.article.text[start:end]
     lemmas = {t.lemma.lower() for t in _tokens(ctx, start, end)}
-    return bool(lemmas & ctx.lexicon.verbs) or ctx.lexicon.according.search(text) is not None
+    return (bool(lemmas & (ctx.lexicon.speech | ctx.lexicon.opinion)) or ctx.lexicon.according.search(text) is not None
+            or ctx.lexicon.according_opinion.search(text) is not None)
 
 
 def _tokens(ctx: Context, start: int, end: int) -> list[Token]:
@@ -127,43 +126,107 @@ def _tokens(ctx: Context, start: int, end: int) -> list[Token]:
     return [t for t in ctx.analysis.tokens[first:last] if t.end <= end]
 
 
-def build(ctx: Context, sentence: Sentence, found: Found) -> dict[str, Any] | None:
+def build(ctx: Context, sentence: Sentence, found: Found, back: PointsBack | None = None) -> dict[str, Any] | None:
+    """The statement record; ``back`` gives the evidence of an attribution pointing back."""
     text = ctx.article.text[found.start : found.end].strip(" ,.:;—–-«»\"“”„")
-    if len(re.findall(r"\w+", text)) < MIN_CONTENT_WORDS:
+    if len(re.findall(r"\w+", text)) < (MIN_STANCE_WORDS if found.act == "stance" else MIN_CONTENT_WORDS):
         return None
     via = find_via(sentence.text, ctx.lexicon, ctx.outlets)
-    speaker = find_speaker(_attribution(ctx, found, sentence.start, via))
-    if speaker is None:
+    resolved = find_speaker(_attribution(ctx, found, sentence, via))
+    if resolved is None:
         return None
+    verb = _verb(ctx, found)
     return {
         "kind": "statement",
         "id": "st:" + hashlib.sha1(f"{ctx.article.id}:{found.start}:{found.end}".encode()).hexdigest()[:16],
-        "speaker": speaker,
+        "speaker": resolved.speaker,
+        "speaker_mention": _span(ctx, resolved),
         "text": text,
         "direct": found.direct,
+        "act": _act(ctx, found),
         "date": statement_date(ctx, found),
         "via": [name for _, _, name in via],
         "issues": find_issues(text, [t.lemma for t in _tokens(ctx, found.start, found.end)], ctx.article.language),
-        "evidence": [{"article_id": ctx.article.id, "start": sentence.start, "end": sentence.end,
-                      "text": sentence.text}],
+        "evidence": [_evidence(ctx, s) for s in (back.sentences if back else (sentence,))],
         "article_id": ctx.article.id,
-        "reporting_verb": _verb(ctx, found),
+        "reporting_verb": verb,
     }
 
 
-def _attribution(ctx: Context, found: Found, base: int, via: list[tuple[int, int, str]]) -> Attribution:
-    hidden = [(base + s, base + e) for s, e, _ in via]
-    mentions = [m for m in ctx.mentions if found.attr_start <= m.start and m.end <= found.attr_end
-                and not any(s <= m.start < e for s, e in hidden)]
-    tokens = [t for t in _tokens(ctx, found.attr_start, found.attr_end) if not any(s <= t.start < e for s, e in hidden)]
-    return Attribution(ctx.article.text, tokens, mentions, ctx.links.actors, ctx.lexicon, ctx.last,
-                       ctx.analysis.tokens)
+def _attribution(ctx: Context, found: Found, sentence: Sentence, via: list[tuple[int, int, str]]) -> Attribution:
+    """The subject's noun phrase when the parse gave one, else the attribution stretch; outlet
+    names of the chain ("сообщает «Интерфакс»") are never the speaker."""
+    hidden = [(sentence.start + s, sentence.start + e) for s, e, _ in via]
+    if not found.subject:
+        tokens = [t for t in _tokens(ctx, found.attr_start, found.attr_end) if not _inside(t.start, hidden)]
+        mentions = [m for m in ctx.mentions if found.attr_start <= m.start and m.end <= found.attr_end
+                    and not _inside(m.start, hidden)]
+        return Attribution(ctx.article.text, tokens, mentions, ctx.links.actors, ctx.lexicon, ctx.last,
+                           ctx.analysis.tokens)
+    tokens = sorted((t for k in found.subject if not _inside((t := ctx.analysis.tokens[k]).start, hidden)),
+                    key=lambda t: t.start)
+    core = [ctx.analysis.tokens[k] for k in found.core]
+    head = ctx.analysis.tokens[found.subject[0]]
+    mentions = _overlapping(ctx.mentions, core) or _modifiers(ctx, _overlapping(ctx.mentions, tokens), head, tokens)
+    return Attribution(ctx.article.text, tokens, [m for m in mentions if not _inside(m.start, hidden)],
+                       ctx.links.actors, ctx.lexicon, ctx.last, ctx.analysis.tokens,
+                       ctx.analysis.tokens[found.subject[0]], core_named=bool(_overlapping(ctx.mentions, core)),
+                       context=ctx.analysis.sentence_tokens(sentence), earlier=_persons_before(ctx, sentence))
+
+
+def _modifiers(ctx: Context, mentions: list[Mention], head: Token, tokens: list[Token]) -> list[Mention]:
+    """Mentions under the head that speak for it: an institution ("представитель МИД", "власти
+    США"; not a place "в Женеве") or a name in the head's case the parse hung lower ("председатель комитета
+    Думы Леонид Слуцкий"); not a person in another case ("сын министра Ивана Петрова", "сторонники
+    президента")."""
+    actors = ctx.links.actors
+    case = head.feats.get("Case")
+
+    def speaks(m: Mention) -> bool:
+        cases = {t.feats.get("Case") for t in _overlapping_tokens(m, tokens)}
+        if m.actor_id not in actors or actors[m.actor_id].type != "person":
+            return "Loc" not in cases  # "В Женеве сотни дипломатов": a place, not an institution
+        return case is not None and case in cases
+
+    return [m for m in mentions if speaks(m)]
+
+
+def _overlapping_tokens(mention: Mention, tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if mention.start < t.end and t.start < mention.end]
+
+
+def _persons_before(ctx: Context, sentence: Sentence) -> list[Mention]:
+    actors = ctx.links.actors
+    return [m for m in ctx.mentions if m.end <= sentence.start and m.actor_id in actors
+            and actors[m.actor_id].type == "person"]
+
+
+def _overlapping(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    return [m for m in mentions if any(m.start < t.end and t.start < m.end for t in tokens)]
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def _span(ctx: Context, resolved: Resolved) -> dict[str, Any]:
+    return {"start": resolved.start, "end": resolved.end, "text": ctx.article.text[resolved.start : resolved.end]}
 
 
 def _verb(ctx: Context, found: Found) -> str | None:
-    cues = ctx.lexicon.verbs | ctx.lexicon.evaluative
-    verbs = [t.lemma for t in _tokens(ctx, found.attr_start, found.attr_end) if t.lemma.lower() in cues]
+    if found.cue is not None:
+        return ctx.analysis.tokens[found.cue].lemma
+    verbs = [t.lemma for t in _tokens(ctx, found.attr_start, found.attr_end) if t.lemma.lower() in ctx.lexicon.cues]
     return verbs[0] if verbs else None
+
+
+def _act(ctx: Context, found: Found) -> str:
+    """speech, opinion or stance: what the cue reports (a quote is speech unless "считает")."""
+    if not found.direct:
+        return found.act
+    tokens = _tokens(ctx, found.attr_start, found.attr_end)
+    acts = {cue_act(tokens, i, ctx.lexicon) for i in range(len(tokens))}
+    return "opinion" if "opinion" in acts and "speech" not in acts else "speech"
 
 
 def statement_date(ctx: Context, found: Found) -> dict[str, Any]:
