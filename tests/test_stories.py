@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pickle
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from parleywatch.records import Article
+from parleywatch.store import Store
 from parleywatch.stories import (
     Lemmatizer,
     StoryClusterer,
@@ -16,8 +18,10 @@ from parleywatch.stories import (
     StorySettingsError,
     story_input_from_article,
 )
+from parleywatch.stories.clusterer import StaleStateError
 from parleywatch.stories.names import name_key
 from parleywatch.stories.scoring import time_decay
+from parleywatch.stories.stage import STATE_KEY, run_stories
 
 # ---------------------------------------------------------------------- our own small corpus
 
@@ -181,3 +185,59 @@ def test_settings_are_checked(field: str, value: float, message: str) -> None:
 def test_empty_article_opens_its_own_story() -> None:
     empty = StoryInput("x", datetime(2024, 1, 1, tzinfo=UTC), "", "ru", None, [])
     assert StoryClusterer().add(empty).story_id == "story-x"
+
+
+# ---------------------------------------------------------------------- contradictions
+
+FORECAST = (
+    "Синоптики Энского гидрометцентра обещают на {day} ноября облачную погоду. Ночью по области "
+    "слабый снег, ветер северо-западный умеренный, температура от минус десяти до минус пятнадцати "
+    "градусов. Днём без осадков, на дорогах местами гололедица, в областном центре около минус пяти."
+)
+RESIGNATION = (
+    "Министр транспорта Энской области Игорь Петренко подал в отставку после проверки контрольного "
+    "управления. Губернатор принял отставку и поручил провести конкурс на должность министра. "
+    "Проверка выявила нарушения при закупке автобусов для областного транспортного предприятия."
+)
+SUCCESSOR = (
+    "Губернатор Энской области назначил министром транспорта Олега Самойленко после отставки "
+    "прежнего министра. Самойленко восемь лет руководил областным транспортным предприятием."
+)
+PAIRS = {
+    "forecast-8": make("forecast-8", "Энская погода на 8 ноября", FORECAST.format(day=8), ""),
+    "forecast-8b": make("forecast-8b", "Погода 8 ноября: снег и гололедица", FORECAST.format(day=8), ""),
+    "forecast-16": make("forecast-16", "Энская погода на 16 ноября", FORECAST.format(day=16), ""),
+    "resignation": make("resignation", "Министр транспорта Петренко ушёл в отставку", RESIGNATION, ""),
+    "successor": make("successor", "Министром транспорта стал Самойленко", SUCCESSOR, ""),
+}
+RULES_OFF = StorySettings(day_conflict_factor=1.0, headline_name_factor=1.0)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same_story"),
+    [
+        ("forecast-8", "forecast-8b", True),  # the same day's forecast, another headline
+        ("forecast-8", "forecast-16", False),  # the same template for another day
+        ("resignation", "successor", False),  # the successor named in one headline only
+    ],
+)
+def test_contradictions_split_follow_ups(first: str, second: str, same_story: bool) -> None:
+    lemmatizer = Lemmatizer()
+    pair = [story_input_from_article(PAIRS[key], lemmatizer) for key in (first, second)]
+    assert StoryClusterer().pair_score(*pair)[0] is same_story
+    assert StoryClusterer(RULES_OFF).pair_score(*pair)[0]  # what the words alone would say
+
+
+def test_stale_state_is_rebuilt(tmp_path: Path) -> None:
+    with Store.open(str(tmp_path / "stories.db")) as store:
+        store.add_articles(ARTICLES[:2])
+        run_stories(store)
+        store.add_articles(ARTICLES[2:4])
+        assert run_stories(store).startswith("2 articles clustered")  # a current state continues
+        old = StoryClusterer.loads(store.get_state(STATE_KEY) or b"")
+        old.state_version = 1
+        store.put_state(STATE_KEY, old.dumps())
+        store.add_articles(ARTICLES[4:])
+        assert run_stories(store).startswith(f"{len(ARTICLES)} articles clustered")
+        with pytest.raises(StaleStateError):
+            StoryClusterer.loads(old.dumps())

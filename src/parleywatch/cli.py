@@ -20,7 +20,7 @@ from parleywatch.evaluation.commands import eval_app
 from parleywatch.export import export as export_records
 from parleywatch.ingest import IngestReport, ingest
 from parleywatch.ingest.sources import expand_paths
-from parleywatch.pipeline import global_stages
+from parleywatch.pipeline import global_stages, linked_story_inputs
 from parleywatch.process import process
 from parleywatch.records import Article
 from parleywatch.settings import Settings
@@ -150,7 +150,7 @@ def stories_command(
 ) -> None:
     """Group articles into stories (new ones only unless --rebuild) and list the largest."""
     with Store.open(db, create=False) as store:
-        console.print(run_stories(store, Settings(), rebuild=rebuild))
+        console.print(run_stories(store, Settings(), rebuild=rebuild, inputs=linked_story_inputs(store)))
         stories = sorted(store.iter_records("story"), key=_story_order)
     table = Table(title="stories")
     for column in ("articles", "outlets", "languages", "first", "last", "title"):

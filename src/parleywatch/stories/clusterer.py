@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from itertools import islice
 
+from parleywatch.errors import ParleyError
 from parleywatch.stories.dedup import DuplicateIndex
 from parleywatch.stories.records import Assignment, Story, StoryInput
 from parleywatch.stories.scoring import (
@@ -28,14 +29,29 @@ from parleywatch.stories.scoring import (
     time_gap,
 )
 from parleywatch.stories.settings import StorySettings
-from parleywatch.stories.state import LiveStory, StoryLog
+from parleywatch.stories.signals import (
+    Days,
+    HeadlineName,
+    Side,
+    contradiction_factor,
+    day_positions,
+    different_days,
+    stems,
+)
+from parleywatch.stories.state import LiveStory, Reading, StoryLog
 from parleywatch.stories.weights import DocumentFrequencies, Vector, binary_idf, tfidf, top_terms
 
 log = logging.getLogger(__name__)
 
 SECONDS_PER_DAY = 86_400.0
+# Bumped whenever the saved state changes shape or meaning; an older state is rebuilt, not read.
+STATE_VERSION = 2
 POSTINGS_SCANNED = 4  # per key, scan this many times ``max_candidates`` most recent stories
 STORY_ID_PREFIX = "story-"
+
+
+class StaleStateError(ParleyError):
+    """The saved clusterer state predates this code; the stories must be rebuilt."""
 
 
 def entity_keys(inp: StoryInput) -> list[str]:
@@ -59,6 +75,7 @@ class StoryClusterer:
         self._story_expiry: list[tuple[float, int]] = []
         self._article_expiry: list[tuple[float, str]] = []
         self._watermark: float | None = None
+        self.state_version = STATE_VERSION
 
     # ------------------------------------------------------------------ public API
 
@@ -66,18 +83,19 @@ class StoryClusterer:
         """Cluster one article: join the duplicate's or best story, or open a new one."""
         day = self._day_of(inp.published)
         self._advance(day)
-        vector = tfidf(inp.lemmas, self._frequencies)
-        entities = binary_idf(entity_keys(inp), self._frequencies)
+        reading = self._read(inp)
         minhash = self._duplicates.signature(inp.lemmas)
         match = self._duplicates.find(minhash) if minhash is not None else None
+        if match is not None and self._other_day(reading, self._article_story[match[0]][0]):
+            match = None  # a template filled in for another day ("Погода в Энске на 9 марта")
         if match is not None:
             seq, original = self._article_story[match[0]]
             score, duplicate_of = match[1], original
         else:
-            found = self._best_story(vector, entities, inp, day)
+            found = self._best_story(reading, day)
             seq, score = found if found is not None else (self._open_story(inp, day), 0.0)
             duplicate_of, original = None, inp.article_id
-        self._join(seq, inp, day, vector, entities)
+        self._join(seq, reading, day)
         if minhash is not None:
             self._duplicates.add(inp.article_id, minhash)
             self._article_story[inp.article_id] = (seq, original)
@@ -101,14 +119,15 @@ class StoryClusterer:
     def pair_score(self, first: StoryInput, second: StoryInput) -> tuple[bool, float]:
         """Would ``second`` join a story made of ``first`` alone? Leaves the clusterer untouched."""
         a_hash, b_hash = self._duplicates.signature(first.lemmas), self._duplicates.signature(second.lemmas)
-        if a_hash is not None and b_hash is not None:
+        other_day = self._days_matter and different_days(day_positions(first.days), day_positions(second.days))
+        if a_hash is not None and b_hash is not None and not other_day:
             dup = a_hash.jaccard(b_hash)
             if dup >= self.settings.duplicate_threshold:
                 return True, float(dup)
         day_a, day_b = self._pair_days(first, second)
         story = LiveStory(seq=-1, first_day=day_a, last_day=day_a)
-        story.absorb(*self._vectors(first), first.issues, first.language, self.settings.centroid_terms)
-        score = self._score(story, *self._vectors(second), second.issues, second.language, day_b)
+        story.absorb(self._read(first), self.settings.centroid_terms)
+        score = self._score(story, self._read(second), day_b)
         return score >= self.settings.join_threshold, score
 
     def stories(self) -> list[Story]:
@@ -125,42 +144,67 @@ class StoryClusterer:
 
     @staticmethod
     def loads(blob: bytes) -> StoryClusterer:
-        """A clusterer saved by ``dumps``."""
+        """A clusterer saved by ``dumps``; ``StaleStateError`` when an older version saved it."""
         clusterer = pickle.loads(blob)
         if not isinstance(clusterer, StoryClusterer):
             raise TypeError("the blob does not hold a StoryClusterer")
+        version = getattr(clusterer, "state_version", 1)
+        if version != STATE_VERSION:
+            raise StaleStateError(f"story state of version {version}, this code reads {STATE_VERSION}")
         return clusterer
 
     # ------------------------------------------------------------------ matching
 
-    def _vectors(self, inp: StoryInput) -> tuple[Vector, Vector]:
-        return tfidf(inp.lemmas, self._frequencies), binary_idf(entity_keys(inp), self._frequencies)
+    def _read(self, inp: StoryInput) -> Reading:
+        vector = tfidf(inp.lemmas, self._frequencies)
+        entities = binary_idf(entity_keys(inp), self._frequencies)
+        side = Side(day_positions(inp.days), self._key_names(inp.headline), entities, stems(vector))
+        return Reading(inp, vector, entities, side)
 
-    def _best_story(
-        self, vector: Vector, entities: Vector, inp: StoryInput, day: float
-    ) -> tuple[int, float] | None:
+    def _best_story(self, reading: Reading, day: float) -> tuple[int, float] | None:
         best: tuple[int, float] | None = None
-        for seq in self._candidates(self._index_keys(vector, entities)):
-            score = self._score(self._live[seq], vector, entities, inp.issues, inp.language, day)
+        for seq in self._candidates(self._index_keys(reading.vector, reading.entities)):
+            score = self._score(self._live[seq], reading, day)
             if score >= self.settings.join_threshold and (best is None or score > best[1]):
                 best = (seq, score)
         return best
 
-    def _score(self, story: LiveStory, vector: Vector, entities: Vector, issues: frozenset[str],
-               language: str, day: float) -> float:
+    def _score(self, story: LiveStory, reading: Reading, day: float) -> float:
         """The decision function; ``pair_score`` and ``add`` both go through here."""
         settings = self.settings
         decay = time_decay(time_gap(day, story.first_day, story.last_day), settings)
         if decay == 0.0:
             return 0.0
-        issue = issue_overlap(issues, story.issues)
-        if language not in story.languages:
+        inp, vector, entities = reading.inp, reading.vector, reading.entities
+        same_language = inp.language in story.languages
+        story_side = story.side(self._key_names(story.headline))
+        decay *= contradiction_factor(reading.side, story_side, same_language, settings)
+        if decay == 0.0:
+            return 0.0
+        issue = issue_overlap(inp.issues, story.issues)
+        if not same_language:
             shared = settings.crosslingual_min_shared
             entity = entity_overlap(entities, story.entities, story.entities_norm, shared)
             return crosslingual_score(entity, issue, decay, settings)
         text = cosine(vector, story.centroid, story.centroid_norm)
         entity = entity_overlap(entities, story.entities, story.entities_norm, settings.entity_min_shared)
         return story_score(text, entity, issue, decay, settings)
+
+    @property
+    def _days_matter(self) -> bool:
+        return self.settings.day_conflict_factor < 1.0
+
+    def _other_day(self, reading: Reading, seq: int) -> bool:
+        """Does the article's lede name other days than the story's (when days count at all)?"""
+        story = self._live[seq]
+        return self._days_matter and different_days(reading.side.days, Days(story.dates, story.weekdays))
+
+    def _key_names(self, headline: frozenset[HeadlineName]) -> frozenset[HeadlineName]:
+        """The headline names rare enough to be what a report is about."""
+        if not headline:
+            return headline
+        limit = self.settings.key_name_max_share
+        return frozenset(name for name in headline if self._frequencies.share(name[0]) <= limit)
 
     def _index_keys(self, vector: Vector, entities: Vector) -> list[str]:
         return top_terms(vector, self.settings.index_terms) + list(entities)
@@ -185,9 +229,10 @@ class StoryClusterer:
         self._live[seq] = LiveStory(seq=seq, first_day=day, last_day=day)
         return seq
 
-    def _join(self, seq: int, inp: StoryInput, day: float, vector: Vector, entities: Vector) -> None:
+    def _join(self, seq: int, reading: Reading, day: float) -> None:
+        inp, vector, entities = reading.inp, reading.vector, reading.entities
         story = self._live[seq]
-        story.absorb(vector, entities, inp.issues, inp.language, self.settings.centroid_terms)
+        story.absorb(reading, self.settings.centroid_terms)
         story.stretch(day)
         for key in self._index_keys(vector, entities):
             posting = self._postings.setdefault(key, {})

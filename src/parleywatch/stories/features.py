@@ -1,22 +1,25 @@
-"""Fallback features for clustering: simplemma lemmas, stopwords and name keys.
+"""Fallback features for clustering: simplemma lemmas, stopwords, name keys, lede days, headline names.
 
-The pipeline will later hand the clusterer natasha lemmas and linked actors; this module makes
-the story stage usable (and measurable) without them.
+The pipeline adds linked actors and places; this module makes the story stage usable (and
+measurable) without them. Lede dates come from the extractor's date grammars (``DateFinder``).
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
 
 import simplemma
 
+from parleywatch.extract.dates import DateFinder, default_finder
 from parleywatch.records import Article
 from parleywatch.stories.names import name_key
 from parleywatch.stories.records import StoryInput
+from parleywatch.stories.signals import day_keys, headline_names, lede
 
 log = logging.getLogger(__name__)
 
@@ -54,42 +57,66 @@ class Lemmatizer:
         return found
 
 
-def story_input_from_article(article: Article, lemmatizer: Lemmatizer) -> StoryInput:
-    """Lemmas of title + body without stopwords, and name keys of capitalised tokens."""
+def story_input_from_article(article: Article, lemmatizer: Lemmatizer,
+                             dates: DateFinder | None = None) -> StoryInput:
+    """Lemmas of title + body without stopwords, name keys, lede day keys and headline names.
+
+    ``dates`` defaults to the extractor's shared finder (built once per process).
+    """
     language = article.language if article.language in SUPPORTED_LANGUAGES else FALLBACK_LANGUAGE
-    text = f"{article.title}.\n{article.text}"
-    lemmas, names = analyse_text(text, language, lemmatizer)
-    if not lemmas:
+    heading = f"{article.title}.\n"
+    words = analyse_text(heading + article.text, language, lemmatizer, body_start=len(heading))
+    if not words.lemmas:
         log.info("article %s has no content words", article.id)
+    published = parse_published(article.published)
+    day = published.date() if published is not None else None
+    finder = dates or default_finder()
     return StoryInput(
         article_id=article.id,
-        published=parse_published(article.published),
+        published=published,
         title=article.title,
         language=article.language,
         outlet=article.outlet,
-        lemmas=lemmas,
-        names=frozenset(names),
+        lemmas=words.lemmas,
+        names=frozenset(words.names),
+        days=day_keys(lede(article.title, article.text), day, language, finder),
+        headline=headline_names(article.title, language, words.body_names, words.lowercase,
+                                lambda word: lemmatizer.lemma(word, language)),
     )
 
 
-def analyse_text(text: str, language: str, lemmatizer: Lemmatizer) -> tuple[list[str], set[str]]:
-    """Content lemmas in order, and the name keys of mid-sentence capitalised tokens."""
+@dataclass(slots=True)
+class Words:
+    """Content lemmas in order, name keys of mid-sentence capitalised tokens (those past
+    ``body_start`` again apart), lemmas seen in lower case."""
+
+    lemmas: list[str] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    body_names: set[str] = field(default_factory=set)
+    lowercase: set[str] = field(default_factory=set)
+
+
+def analyse_text(text: str, language: str, lemmatizer: Lemmatizer, body_start: int = 0) -> Words:
+    """Content lemmas, name keys and lower-case lemmas of a text whose body starts at ``body_start``."""
     stop = stopwords(language)
-    lemmas: list[str] = []
-    names: set[str] = set()
+    words = Words()
     position = 0
     for match in TOKEN.finditer(text):
         token = match.group()
         sentence_start = position == 0 or SENTENCE_END.search(text, position, match.start()) is not None
         lemma = lemmatizer.lemma(token, language)
         if _is_content(lemma, stop):
-            lemmas.append(lemma)
+            words.lemmas.append(lemma)
             if token[0].isupper() and not sentence_start:
                 key = name_key(token)
                 if key is not None:
-                    names.add(key)
+                    words.names.add(key)
+                    if match.start() >= body_start:
+                        words.body_names.add(key)
+            elif token[0].islower():
+                words.lowercase.add(lemma)
         position = match.end()
-    return lemmas, names
+    return words
 
 
 def _is_content(lemma: str, stop: frozenset[str]) -> bool:

@@ -12,7 +12,9 @@ class StoryInput:
     """One article reduced to what clustering needs, whoever computed it.
 
     ``names`` are weak entity keys (transliterated name skeletons) from the fallback features;
-    they let a Russian and an English article meet when no actor linking ran.
+    they let a Russian and an English article meet when no actor linking ran. ``days`` are the
+    day keys of the dates its lede names and ``headline`` the names its headline gives, each as
+    (prefixed name key, lemma); see ``signals.py``.
     """
 
     article_id: str
@@ -25,6 +27,8 @@ class StoryInput:
     places: frozenset[str] = frozenset()
     issues: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
+    days: frozenset[str] = frozenset()
+    headline: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(slots=True, frozen=True)

@@ -21,6 +21,7 @@ class StorySettings:
     language, the score is ``(crosslingual_entity_weight * entity_overlap + issue_weight *
     issue_overlap) * time_decay`` instead. Stories whose last article is older than
     ``window_days`` (before the newest date seen) leave the index and can no longer be joined.
+    Either score is multiplied by the factor of each contradiction that holds (``signals.py``).
     """
 
     # Near duplicates (MinHash LSH over lemma shingles).
@@ -36,6 +37,14 @@ class StorySettings:
     # Across languages lemmas never match, so entities carry the decision alone.
     crosslingual_entity_weight: float = 1.0
     crosslingual_min_shared: int = 3
+    # Contradictions (``signals.py``): the score is multiplied by the factor of each that holds.
+    # Ledes naming different days are different happenings whatever the words share.
+    day_conflict_factor: float = 0.0
+    # A headline name the other report never mentions: twice the evidence is needed. Only key
+    # names count: those in at most ``key_name_max_share`` of the documents seen (a newly appointed
+    # minister, not "Британия" in a Brexit feed).
+    headline_name_factor: float = 0.5
+    key_name_max_share: float = 0.05
     window_days: float = 3.0
     decay_half_life_days: float = 2.0
     # Index sizes that bound the cost per article.
@@ -62,6 +71,9 @@ _RANGES: tuple[tuple[str, float, float], ...] = (
     ("entity_min_shared", 1, 100),
     ("crosslingual_entity_weight", 0.0, 10.0),
     ("crosslingual_min_shared", 1, 100),
+    ("day_conflict_factor", 0.0, 1.0),
+    ("headline_name_factor", 0.0, 1.0),
+    ("key_name_max_share", 0.0, 1.0),
     ("window_days", 0.0, 365.0),
     ("decay_half_life_days", 0.01, 365.0),
     ("index_terms", 1, 1000),

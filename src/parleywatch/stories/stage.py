@@ -6,15 +6,18 @@ articles cost, not what the store holds.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from parleywatch.records import Article
 from parleywatch.settings import Settings
 from parleywatch.store import Store
-from parleywatch.stories.clusterer import StoryClusterer
+from parleywatch.stories.clusterer import StaleStateError, StoryClusterer
 from parleywatch.stories.features import Lemmatizer, story_input_from_article
 from parleywatch.stories.records import StoryInput
 from parleywatch.stories.settings import StorySettings
+
+log = logging.getLogger(__name__)
 
 STATE_KEY = "stories.clusterer"
 
@@ -27,6 +30,18 @@ def fallback_inputs() -> InputBuilder:
     return lambda article: story_input_from_article(article, lemmatizer)
 
 
+def saved_clusterer(store: Store) -> StoryClusterer | None:
+    """The clusterer the last run saved; None when there is none or it is of an older version."""
+    blob = store.get_state(STATE_KEY)
+    if not blob:
+        return None
+    try:
+        return StoryClusterer.loads(blob)
+    except StaleStateError as error:
+        log.info("rebuilding every story: %s", error)
+        return None
+
+
 def run_stories(
     store: Store,
     settings: Settings | None = None,
@@ -35,8 +50,9 @@ def run_stories(
     story_settings: StorySettings | None = None,
 ) -> str:
     """Cluster the articles that have no story yet (all of them with ``rebuild``), in ingest order."""
-    blob = None if rebuild else store.get_state(STATE_KEY)
-    clusterer = StoryClusterer.loads(blob) if blob else StoryClusterer(story_settings)
+    clusterer = None if rebuild else saved_clusterer(store)
+    if clusterer is None:  # first run, ``rebuild``, or a state this code cannot continue: start over
+        clusterer, rebuild = StoryClusterer(story_settings), True
     build = inputs or fallback_inputs()
     pending = [a for a in store.iter_articles() if rebuild or a.story_id is None]
     assignments = [clusterer.add(build(article)) for article in pending]

@@ -8,12 +8,23 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from parleywatch.stories.records import Story
+from parleywatch.stories.records import Story, StoryInput
+from parleywatch.stories.signals import Days, HeadlineName, Side
 from parleywatch.stories.weights import Vector, top_terms
 
 TITLE_WORD = re.compile(r"\w{3,}")
 TITLE_STEM = 5  # crude stem: "переговоры" and "переговорах" share "перег"
 TITLE_SAMPLE = 50
+
+
+@dataclass(slots=True, frozen=True)
+class Reading:
+    """One article as the clusterer reads it: the input, its weighted vectors, its side for the rules."""
+
+    inp: StoryInput
+    vector: Vector
+    entities: Vector
+    side: Side
 
 
 @dataclass(slots=True)
@@ -30,15 +41,28 @@ class LiveStory:
     issues: dict[str, int] = field(default_factory=dict)
     keys: set[str] = field(default_factory=set)
     languages: set[str] = field(default_factory=set)
+    dates: set[int] = field(default_factory=set)  # every member's lede days (see signals.Days)
+    weekdays: set[int] = field(default_factory=set)
+    headline: frozenset[HeadlineName] = frozenset()  # the opening article's headline names
+    stems: set[str] = field(default_factory=set)  # every member's word stems
 
-    def absorb(self, vector: Vector, entities: Vector, issues: frozenset[str], language: str,
-               limit: int) -> None:
-        """Add one article's vectors; the centroid keeps its ``limit`` heaviest terms."""
-        self.languages.add(language)
-        self.centroid, self.centroid_norm = _accumulate(self.centroid, vector, limit)
-        self.entities, self.entities_norm = _accumulate(self.entities, entities, limit)
-        for issue in issues:
+    def absorb(self, reading: Reading, limit: int) -> None:
+        """Add one article's vectors and signals; the centroid keeps its ``limit`` heaviest terms."""
+        inp = reading.inp
+        if not self.languages:
+            self.headline = inp.headline
+        self.languages.add(inp.language)
+        self.centroid, self.centroid_norm = _accumulate(self.centroid, reading.vector, limit)
+        self.entities, self.entities_norm = _accumulate(self.entities, reading.entities, limit)
+        for issue in inp.issues:
             self.issues[issue] = self.issues.get(issue, 0) + 1
+        self.dates.update(reading.side.days.dates)
+        self.weekdays.update(reading.side.days.weekdays)
+        self.stems.update(reading.side.stems)
+
+    def side(self, headline: frozenset[HeadlineName]) -> Side:
+        """The story as the contradiction rules read it, with the headline names that count."""
+        return Side(Days(self.dates, self.weekdays), headline, self.entities, self.stems)
 
     def stretch(self, day: float) -> None:
         """Widen the story's time span to include ``day``."""

@@ -29,6 +29,10 @@ class DocumentFrequencies:
         self.documents += 1
         self.counts.update(set(terms))
 
+    def share(self, term: str) -> float:
+        """Smoothed share of the documents that contain ``term`` (``exp(-idf)``)."""
+        return (self.counts.get(term, 0) + 1) / (self.documents + self.prior_docs + 1)
+
     def idf(self, term: str) -> float:
         """Smoothed inverse document frequency, always positive."""
         return math.log((self.documents + self.prior_docs + 1) / (self.counts.get(term, 0) + 1))
