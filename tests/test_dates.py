@@ -13,6 +13,7 @@ from parleywatch.extract.dates import (
     DateFinder,
     DateSpan,
     find_dates,
+    join_alternatives,
     resolve_expression,
 )
 from parleywatch.extract.dates.facts import adapt_match
@@ -228,6 +229,30 @@ def test_two_spans_for_alternatives(finder: DateFinder) -> None:
     ]
 
 
+# (text, language, published, joined spans as (text, start, end, precision))
+JOIN_CASES = [
+    ("Встреча прошла в конце октября или начале ноября.", "ru", date(2025, 11, 20),
+     [("в конце октября или начале ноября", "2025-10-21", "2025-11-10", "month")]),
+    ("Зустріч пройшла наприкінці жовтня або на початку листопада.", "uk", date(2025, 11, 20),
+     [("наприкінці жовтня або на початку листопада", "2025-10-21", "2025-11-10", "month")]),
+    ("The talks took place in late October or early November.", "en", date(2025, 11, 20),
+     [("in late October or early November", "2025-10-21", "2025-11-10", "month")]),
+    # "and", or words between, keep two dates apart
+    ("Раунды прошли 27 февраля и 10 апреля.", "ru", date(2025, 11, 20),
+     [("27 февраля", "2025-02-27", "2025-02-27", "day"), ("10 апреля", "2025-04-10", "2025-04-10", "day")]),
+    ("Весной, или по крайней мере в мае, стороны встречались.", "ru", date(2025, 6, 20),
+     [("Весной", "2025-03-01", "2025-05-31", "season"), ("в мае", "2025-05-01", "2025-05-31", "month")]),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "published", "expected"), JOIN_CASES)
+def test_alternatives_join_into_one_range(text: str, language: str, published: date,
+                                          expected: list[tuple[str, str, str, str]]) -> None:
+    joined = join_alternatives(find_dates(text, published, language), text, language)
+    assert [(s.text, s.start, s.end, s.precision) for s in joined] == expected
+    assert all(text[s.char_start : s.char_end] == s.text for s in joined)
+
+
 ARTICLE = (
     "Переговоры возобновятся в начале весны, заявил во вторник представитель МИД. "
     "Предыдущий раунд прошёл с 10 по 12 апреля 2025 года, а проект соглашения передали более "
@@ -310,3 +335,42 @@ def test_lookahead_parser_matches_plain_yargy(language: str, text: str) -> None:
     plain = Parser(GRAMMARS[language], tokenizer=TOKENIZER)
     fast = LookaheadParser(GRAMMARS[language], TOKENIZER)
     assert [adapt_match(m) for m in fast.findall(text)] == [adapt_match(m) for m in plain.findall(text)]
+
+
+# ---------------------------------------------------------------------------- holidays by name
+
+# (sentence, language, published, future, surface, start): a holiday is a year-less day
+# fmt: off
+HOLIDAY_CASES = [
+    ("Парад ко Дню Победы прошел без иностранных гостей.", "ru", DEC30, None, "Дню Победы", "2025-05-09"),
+    ("Лидеров пригласили на День Победы.", "ru", date(2026, 3, 2), True, "День Победы", "2026-05-09"),
+    ("Контакты возобновились после Нового года.", "ru", date(2025, 2, 3), None, "Нового года", "2025-01-01"),
+    ("Патриарх выступил с обращением на Рождество.", "ru", DEC30, None, "Рождество", "2025-01-07"),
+    ("Послы встретились накануне католического Рождества.", "ru", DEC30, None,
+     "католического Рождества", "2025-12-25"),
+    ("Парад в День независимости Украины отменили.", "ru", DEC30, None, "День независимости Украины", "2025-08-24"),
+    ("Обмін полоненими відбувся на Різдво.", "uk", DEC30, None, "Різдво", "2025-12-25"),
+    ("Президент звернувся до нації у День Незалежності.", "uk", DEC30, None, "День Незалежності", "2025-08-24"),
+    ("The envoy flew home for Christmas.", "en", DEC30, None, "Christmas", "2025-12-25"),
+    ("Fireworks were cancelled on Independence Day.", "en", DEC30, None, "Independence Day", "2025-07-04"),
+    ("Kyiv marked Ukraine's Independence Day quietly.", "en", DEC30, None, "Ukraine's Independence Day", "2025-08-24"),
+    ("The Victory Day 1945 parade is remembered.", "en", DEC30, None, "Victory Day 1945", "1945-05-09"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "language", "published", "future", "surface", "start"), HOLIDAY_CASES)
+def test_holiday_is_an_absolute_date(finder: DateFinder, sentence: str, language: str, published: date,
+                                     future: bool | None, surface: str, start: str) -> None:
+    (span,) = finder.find(sentence, published, language, future)
+    assert (span.text, span.start, span.end, span.precision) == (surface, start, start, "day")
+    assert [m.kind for m in finder.mentions(sentence, language)] == ["AbsoluteDate"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("В новом году переговоры продолжатся.", "ru"),  # "the new year", not New Year's Day
+    ("Для дипломатов это был день победы над бюрократией.", "ru"),  # no capital: no holiday
+    ("The independence day of the court was questioned.", "en"),
+])
+def test_holiday_words_in_lower_case_are_no_date(finder: DateFinder, text: str, language: str) -> None:
+    assert finder.find(text, DEC30, language) == []

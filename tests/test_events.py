@@ -112,3 +112,115 @@ def test_schema_and_evidence(pipeline: Pipeline) -> None:
         assert validation_errors(record) == []
         for span in record["evidence"]:
             assert article.text[span["start"] : span["end"]] == span["text"]
+
+
+NOT_HAPPENED_CASES = [
+    # what is a question, discussed, demanded or being prepared has not happened
+    ("ru", "Не продвинулся и вопрос о возобновлении прямых рейсов.", "COOPERATE", "hypothetical"),
+    ("ru", "Стороны рассчитывают обсудить не только работу консульств, но и возобновление рейсов.", "COOPERATE",
+     "hypothetical"),
+    ("ru", "Дипломатам нужно перейти к таким темам, как возобновление рейсов.", "COOPERATE", "hypothetical"),
+    ("ru", "Премьер требует для начала переговоров вывода войск и отказа от планов расширения.", "REJECT",
+     "hypothetical"),
+    ("ru", "Инициативы по организации саммита лидеров так и не последовало.", "CONSULT", "hypothetical"),
+    ("en", "Officials said preparations for a summit of the two leaders continue.", "CONSULT", "hypothetical"),
+    ("en", "The question of resuming direct flights remains open.", "COOPERATE", "hypothetical"),
+    ("ru", "Дальнейшие встречи делегаций зависят от позиции Вашингтона по визам.", "CONSULT", "hypothetical"),
+    # what the sides agreed on, or what is due, is planned
+    ("ru", "Москва и Вашингтон договорились о возобновлении прямых рейсов.", "COOPERATE", "planned"),
+    ("ru", "Консультации России и США по визам должны продолжиться завтра в Вене.", "CONSULT", "planned"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind", "status"), NOT_HAPPENED_CASES)
+def test_what_is_wanted_discussed_or_agreed_has_not_happened(
+    pipeline: Pipeline, language: str, text: str, kind: str, status: str
+) -> None:
+    assert {e["status"] for e in events_of(pipeline, text, language) if e["type"] == kind} == {status}
+
+
+def test_not_only_but_also_is_one_clause(pipeline: Pipeline) -> None:
+    """", но и" does not cut the wish off the second thing wished for."""
+    text = "Москва надеется обсудить не только визы, но и возобновление прямых рейсов."
+    assert [e["status"] for e in events_of(pipeline, text) if e["type"] == "COOPERATE"] == ["hypothetical"]
+
+
+DATE_CASES = [
+    # the date that depends on the meeting word, not the one of the verb reporting it
+    ("Весной ходили слухи о возможной встрече делегаций в конце октября или начале ноября.",
+     ("2025-10-21", "2025-11-10", "month")),
+    ("Стороны провели консультации по визам в Стамбуле 10 апреля.", ("2025-04-10", "2025-04-10", "day")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATE_CASES)
+def test_the_meetings_own_date(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    event = next(e for e in events_of(pipeline, text) if e["type"] == "CONSULT")
+    assert (event["date"]["start"], event["date"]["end"], event["date"]["precision"]) == expected
+
+
+COUNT_CASES = [
+    ("ru", "Россия и США провели две встречи по визам.", 2),
+    ("ru", "Россия и США провели несколько раундов консультаций по визам.", 2),
+    ("en", "Russia and the United States held three rounds of talks on embassies.", 3),
+    ("ru", "Россия и США провели встречу по визам.", None),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "count"), COUNT_CASES)
+def test_counted_meetings(pipeline: Pipeline, language: str, text: str, count: int | None) -> None:
+    event = next(e for e in events_of(pipeline, text, language) if e["type"] == "CONSULT")
+    assert event.get("count") == count
+
+
+BACK_CASES = [
+    # the last or the first of the meetings just counted is a meeting of its own, numbered
+    ("ru", "Россия и США провели три встречи по работе посольств. Последняя из них прошла в Женеве 5 июня.",
+     (3, "2025-06-05", "loc:geneva")),
+    ("ru", "Россия и США провели две встречи по визам. Первая из них состоялась в Женеве 3 марта.",
+     (1, "2025-03-03", "loc:geneva")),
+    ("en", "Russia and the United States held two meetings on embassies. The last of them took place in Geneva "
+           "on 5 June.", (2, "2025-06-05", "loc:geneva")),
+    ("uk", "Україна та США провели дві зустрічі щодо миру. Остання з них відбулася в Женеві 5 червня.",
+     (2, "2025-06-05", "loc:geneva")),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), BACK_CASES)
+def test_one_of_the_meetings_just_told(pipeline: Pipeline, language: str, text: str,
+                                       expected: tuple[int, str, str]) -> None:
+    found = [(e.get("ordinal"), e["date"]["start"], (e["location"] or {}).get("actor_id"))
+             for e in events_of(pipeline, text, language) if e["type"] == "CONSULT" and e["status"] == "occurred"]
+    assert expected in found
+
+
+FILL_CASES = [
+    # a pronoun with a verb of taking place dates and places the meeting of the sentence before
+    ("Делегации России и США провели встречу по работе посольств. Она состоялась в Женеве 14 октября.",
+     ("2025-10-14", "loc:geneva")),
+    # a breakthrough there was not on Friday: the held meeting told last was on Friday
+    ("Делегации России и США провели переговоры в Женеве по визам. Источник сообщил, что «хотя в пятницу "
+     "прорыва не было», стороны продолжат работу.", ("2025-11-07", "loc:geneva")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FILL_CASES)
+def test_a_pointing_back_sentence_dates_the_meeting(pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:
+    article = text_article(text, "ru", "2025-11-10")
+    held = [e for e in pipeline.run(article)[2] if e["type"] == "CONSULT" and e["status"] == "occurred"]
+    assert [(e["date"]["start"], (e["location"] or {}).get("actor_id")) for e in held] == [expected]
+    assert len(held[0]["evidence"]) == 2
+    assert all(article.text[s["start"] : s["end"]] == s["text"] for s in held[0]["evidence"])
+
+
+def test_the_meeting_before_counted_ones_comes_after_them(pipeline: Pipeline) -> None:
+    """"До этого стороны провели две встречи": the round told before them is the third."""
+    text = ("Россия и США провели очередной раунд консультаций по работе посольств. Дата следующего не названа. "
+            "До этого делегации провели две встречи по визам.")
+    assert [e.get("ordinal") for e in events_of(pipeline, text) if e["type"] == "CONSULT"] == [3, None]
+
+
+def test_a_sentence_with_its_own_meeting_takes_nothing_from_the_one_before(pipeline: Pipeline) -> None:
+    text = "Россия и США провели две встречи по визам. Третья встреча прошла в Женеве 5 июня."
+    found = [(e.get("ordinal"), e["date"]["start"]) for e in events_of(pipeline, text) if e["type"] == "CONSULT"]
+    assert found == [(None, None), (3, "2025-06-05")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,8 @@ from parleywatch.tracker import (
     stance,
     unknown_actor_ids,
 )
+from parleywatch.tracker.brief import brief
+from parleywatch.tracker.views import ViewData
 
 DOSSIERS = load_dossiers()
 ARTICLES = {
@@ -44,6 +47,22 @@ UNKNOWN = {"start": None, "end": None, "precision": "unknown", "text": ""}
 
 def day(iso: str) -> dict[str, Any]:
     return {"start": iso, "end": iso, "precision": "day", "text": iso}
+
+
+def before(iso: str) -> dict[str, Any]:
+    """An open range: "более полугода назад" is some time up to ``iso``."""
+    return {"start": None, "end": iso, "precision": "month", "text": "более полугода назад"}
+
+
+def said(article: str, text: str, **fields: Any) -> dict[str, Any]:
+    """A "консультации" report cut from the sentence ``text``."""
+    span = {"article_id": article, "start": 0, "end": len(text), "text": text}
+    return event("e1", article, trigger="консультации", evidence=[span], **fields)
+
+
+BEFORE_MAY, BEFORE_MARCH = before("2025-05-11"), before("2025-03-01")
+ISTANBUL = {"actor_id": "loc:istanbul", "name": "Istanbul"}
+RIYADH = {"actor_id": "loc:riyadh", "name": "Riyadh"}
 
 
 def place(actor_id: str, name: str) -> dict[str, Any]:
@@ -84,6 +103,20 @@ ROUND_CASES = [
      1),
     ("talks suspended is a status, not a meeting", [event("e4", "a4", status="suspended")], 0),
     ("off topic", [event("e1", "a1", issues=[], summary="обмен мнениями", participants=["per:marco-rubio"])], 0),
+    ("several meetings counted together are no round", [event("e1", "a1", count=2)], 0),
+    ("a channel opened, undated, is no round", [said("a1", "Москва начала с США консультации о визах.")], 0),
+    ("a dated opening is a round", [said("a1", "Стороны начали консультации 27 февраля.", date=day("2025-02-27"))], 1),
+    ("an unnumbered cancellation is the numbered round called off",
+     [event("e4", "a4", status="cancelled", ordinal=3), event("e6", "a6", status="cancelled")], 1),
+    ("a rough date and a day in the same city", [event("e4", "a4", location=ISTANBUL, date=BEFORE_MAY),
+                                                event("e6", "a6", location=ISTANBUL, date=day("2025-04-10"))], 1),
+    ("a rough date and a day in other cities", [event("e4", "a4", location=ISTANBUL, date=BEFORE_MAY),
+                                               event("e6", "a6", location=RIYADH, date=day("2025-04-10"))], 2),
+    ("a rough date that cannot hold", [event("e4", "a4", location=ISTANBUL, date=BEFORE_MARCH),
+                                      event("e6", "a6", location=ISTANBUL, date=day("2025-04-10"))], 2),
+    ("one story, two places", [event("e1", "a1", location=ISTANBUL), event("e2", "a2", location=RIYADH)], 2),
+    ("a report naming one side vetoes nothing",
+     [event("e1", "a1"), event("e2", "a2", participants=["per:sergey-ryabkov"])], 1),
 ]
 
 
@@ -106,6 +139,7 @@ CONFLICT_CASES = [
      ["location"]),
     ("country holds city", {"location": place("loc:istanbul", "Istanbul")}, {"location": place("cty:tr", "Turkey")},
      []),
+    ("a plan that moved a day", {"date": day("2025-02-27"), "status": "planned"}, {"date": day("2025-02-28")}, []),
 ]
 
 
@@ -130,6 +164,48 @@ def test_ordinal_and_cancelled_third_round() -> None:
     rounds = derive_rounds(events, DOSSIERS, SOURCES)
     assert [(r["ordinal"], r["status"]) for r in rounds] == [(1, "occurred"), (2, "occurred"), (3, "cancelled")]
     assert [h["status"] for h in rounds[2]["status_history"]] == ["planned", "cancelled"]
+
+
+def test_held_and_called_off_reports_of_one_round_are_flagged_side_by_side() -> None:
+    """"Третья встреча прошла" vs "третий раунд отменили": kept both, flagged, not resolved."""
+    events = [event("e4", "a4", status="cancelled", ordinal=3), event("e6", "a6", ordinal=3)]
+    (rnd,) = derive_rounds(events, DOSSIERS, SOURCES)
+    assert (rnd["conflicts"], rnd["flagged"]) == (["status"], True)
+    assert [h["status"] for h in rnd["status_history"]] == ["cancelled", "occurred"]
+    planned = derive_rounds([event("e4", "a4", status="planned", ordinal=3), event("e6", "a6", ordinal=3)],
+                            DOSSIERS, SOURCES)
+    assert planned[0]["conflicts"] == []  # planned, then held: no contradiction
+
+
+def at(report: dict[str, Any], start: int) -> dict[str, Any]:
+    """The report placed ``start`` characters into its article."""
+    return report | {"evidence": [{**report["evidence"][0], "start": start, "end": start + 10}]}
+
+
+TOPIC_CASES = [
+    # a meeting with no topic of its own, in an article about the embassy talks
+    ("no sides", [], True),
+    ("a negotiator of the track", ["per:sergey-ryabkov"], True),
+    ("envoys of another track", ["per:steve-witkoff", "per:kirill-dmitriev"], False),
+]
+
+
+@pytest.mark.parametrize(("name", "participants", "on_track"), TOPIC_CASES, ids=[c[0] for c in TOPIC_CASES])
+def test_a_meeting_without_topic_takes_its_articles_track_when_its_sides_fit(
+    name: str, participants: list[str], on_track: bool
+) -> None:
+    bare = at(event("e7", "a6", participants=participants, issues=[], summary="встреча", date=day("2025-12-20")), 200)
+    rounds = derive_rounds([event("e6", "a6", date=day("2025-12-01")), bare], DOSSIERS, SOURCES)
+    assert any("e7" in r["event_ids"] and r["track"] == "irritants" for r in rounds) == on_track
+
+
+def test_an_undated_report_joins_the_round_told_just_before_it() -> None:
+    """"Встреча продолжалась пять часов" after the second round's report, before a recap of the first."""
+    bare = at(event("x", "a3", summary="встреча"), 200)
+    events = [event("e1", "a1", ordinal=1, date=day("2025-02-27")), at(event("r1", "a3", ordinal=1), 0),
+              at(event("r2", "a3", ordinal=2, date=day("2025-04-10")), 100), bare]
+    by_ordinal = {r["ordinal"]: r["event_ids"] for r in derive_rounds(events, DOSSIERS, SOURCES)}
+    assert "x" in by_ordinal[2] and "x" not in by_ordinal[1]
 
 
 def test_a_numbered_round_with_no_topic_continues_its_series() -> None:
@@ -181,6 +257,13 @@ def test_dated_may_take_place_round_is_a_next_step_undated_is_not() -> None:
     assert [s["record_id"] for s in next_steps(rounds, events, DOSSIERS, SOURCES)] == [rounds[0]["id"]]
 
 
+def test_an_open_date_is_shown_and_ordered_by_its_end() -> None:
+    from parleywatch.tracker.dates import describe, sort_key
+
+    assert describe(BEFORE_MAY) == "before 2025-05-11 («более полугода назад»), no fixed date"
+    assert sort_key(BEFORE_MAY) == "2025-05-11"
+
+
 def test_phone_calls_are_not_rounds() -> None:
     assert derive_rounds([event("e1", "a1", mode="phone")], DOSSIERS, SOURCES) == []
 
@@ -201,6 +284,20 @@ def test_issue_status_timeline_and_current_status() -> None:
     assert [(e["status"], e["record_id"]) for e in record["timeline"]] == [
         ("discussed", "e1"), ("agreed", "t1"), ("stalled", "e4")]
     assert record["status"] == "stalled" and record["latest"]["outlets"] == ["izvestia"]
+
+
+STUCK_CASES = [
+    # an event that did not happen gives its issue a status only when its sentence says it is stuck
+    ("Прогресса нет и по вопросу возобновления выдачи виз.", ["stalled"]),
+    ("Стороны хотят возобновить выдачу виз.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "statuses"), STUCK_CASES)
+def test_a_stuck_issue_from_an_event_that_did_not_happen(text: str, statuses: list[str]) -> None:
+    wanted = event("e4", "a4", type="COOPERATE", status="hypothetical", issues=["visas"], summary="возобновления",
+                   evidence=[{"article_id": "a4", "start": 0, "end": len(text), "text": text}])
+    assert [r["status"] for r in derive_issue_statuses([wanted], [], DOSSIERS, SOURCES)] == statuses
 
 
 STATUS_CASES = [
@@ -253,6 +350,67 @@ def test_issue_statement_conflicts_with_whole_track_statement() -> None:
             statement("t2", "a4", "per:sonata-coulter", "Переговоры о визах приостановлены", ["visas"])]
     assert [(d["issue"], len(d["positive"]), len(d["negative"])) for d in disagreements(said, DOSSIERS, SOURCES)] == [
         (None, 1, 1)]
+
+
+def anonymous(sid: str, article: str, text: str) -> dict[str, Any]:
+    said = statement(sid, article, "x", text, [])
+    return said | {"speaker": {"actor_id": None, "name": "собеседник издания", "type": "anonymous"}}
+
+
+def test_an_unnamed_source_disagrees_in_the_context_of_its_article() -> None:
+    """"Даже эти переговоры остановлены" names no topic: its article is about the embassy talks."""
+    said = [statement("t1", "a6", "per:sergey-lavrov", "Контакты по нормализации приобрели устойчивый характер", []),
+            anonymous("t2", "a4", "Даже эти переговоры остановлены")]
+    (found,) = disagreements(said, DOSSIERS, SOURCES, [event("e4", "a4")])
+    assert (found["track"], [q["statement_id"] for q in found["negative"]]) == ("irritants", ["t2"])
+
+
+def test_a_quote_belongs_to_the_track_its_paragraph_is_about() -> None:
+    """An article mostly about the peace plan quotes the minister in its embassy-talks paragraph."""
+    peace = {"issues": ["peace_plan"], "summary": "мирный план", "participants": []}
+    events = [at(event("p1", "a6", **peace), 0), at(event("p2", "a6", **peace), 100), at(event("e6", "a6"), 500),
+              at(event("p3", "a6", **peace), 900)]
+    said = [at(statement("t1", "a6", "per:sergey-lavrov", "Диалог идет, но не так быстро, как хотелось бы", []), 600),
+            statement("t2", "a4", "per:sonata-coulter", "Все идет конструктивно", [])]
+    (found,) = disagreements(said, DOSSIERS, SOURCES, [*events, event("e4", "a4")])
+    assert (found["track"], [q["statement_id"] for q in found["negative"]]) == ("irritants", ["t1"])
+
+
+UPBEAT = statement("t1", "a6", "per:sergey-lavrov", "Диалог по нормализации приобрел устойчивый характер", [])
+SIDES_CASES = [
+    # name, the other statements, (issue, positive ids, negative ids) of each disagreement
+    ("another party", [statement("t2", "a4", "per:sonata-coulter", "Переговоры зашли в тупик", [])],
+     [(None, ["t1"], ["t2"])]),
+    ("one party is no disagreement", [statement("t2", "a4", "per:sergey-ryabkov", "Переговоры зашли в тупик", [])],
+     []),
+    ("only the speaker of another party is shown",
+     [statement("t2", "a4", "per:sergey-ryabkov", "Переговоры зашли в тупик", []),
+      anonymous("t3", "a5", "Даже эти переговоры по раздражителям остановлены")], [(None, ["t1"], ["t3"])]),
+    ("an issue that names no talks is not the talks as a whole",
+     [statement("t2", "a4", "per:sonata-coulter", "Выдача виз приостановлена", ["visas"])], []),
+]
+
+
+@pytest.mark.parametrize(("name", "others", "expected"), SIDES_CASES, ids=[c[0] for c in SIDES_CASES])
+def test_disagreement_is_between_sides(name: str, others: list[dict[str, Any]],
+                                       expected: list[tuple[str | None, list[str], list[str]]]) -> None:
+    found = disagreements([UPBEAT, *others], DOSSIERS, SOURCES, [event("e4", "a4"), event("e5", "a5")])
+    assert [(d["issue"], [q["statement_id"] for q in d["positive"]], [q["statement_id"] for q in d["negative"]])
+            for d in found] == expected
+
+
+def test_each_quote_names_its_party() -> None:
+    said = [UPBEAT, statement("t2", "a4", "per:sonata-coulter", "Переговоры по раздражителям зашли в тупик", [])]
+    (found,) = disagreements(said, DOSSIERS, SOURCES)
+    assert (found["positive"][0]["party"], found["negative"][0]["party"]) == ("ru", "us")
+
+
+def test_brief_shows_each_side_with_its_quote() -> None:
+    said = [UPBEAT, statement("t2", "a4", "per:sonata-coulter", "Переговоры по раздражителям\n\nзашли в тупик", [])]
+    lines = brief(ViewData([], [], [], said, SOURCES, DOSSIERS), date(2025, 6, 1))["sections"]["disagreements"]
+    assert [(line["sentence"].split(": ", 1)[1], line["quote"]) for line in lines] == [
+        ("per:sergey-lavrov (Russia), positive:", "Диалог по нормализации приобрел устойчивый характер"),
+        ("per:sonata-coulter (United States), negative:", "Переговоры по раздражителям зашли в тупик")]
 
 
 def test_one_speaker_changing_mind_is_no_disagreement() -> None:

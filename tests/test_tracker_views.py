@@ -121,3 +121,12 @@ def test_missing_database_is_one_line(tmp_path: Any) -> None:
     app.command("unused")(lambda: None)
     result = CliRunner().invoke(app, ["x", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_round_held_and_called_off_shows_both_accounts() -> None:
+    from parleywatch.tracker import Sources
+    from parleywatch.tracker.views import round_row
+
+    history = [{"status": "cancelled", "article_ids": ["a4"]}, {"status": "occurred", "article_ids": ["a6"]}]
+    rnd = {"conflicts": ["status"], "flagged": True, "status_history": history, "dates": [], "locations": []}
+    assert round_row(rnd, Sources())["alternatives"] == ["cancelled per a4", "occurred per a6"]

@@ -23,13 +23,33 @@ def day(value: Any) -> date | None:
         return None
 
 
+OPEN_START = date(1900, 1, 1)  # "более полугода назад": no known first day, only a last one
+
+
 def bounds(when: Mapping[str, Any] | None) -> tuple[date, date] | None:
-    """The first and last day a date object covers, None when unknown."""
+    """The first and last day a date object covers, None when unknown; a range open at the start
+    ("more than half a year ago") starts at ``OPEN_START``.
+
+    >>> bounds({"start": None, "end": "2025-05-11", "precision": "month"})
+    (datetime.date(1900, 1, 1), datetime.date(2025, 5, 11))
+    """
     start = day((when or {}).get("start"))
     end = day((when or {}).get("end")) or start
-    if start is None or end is None:
+    if end is None:
         return None
+    start = start or OPEN_START
     return (start, end) if start <= end else (end, start)
+
+
+def is_open(when: Mapping[str, Any] | None) -> bool:
+    """Only the last day is known: "before May" rather than "in May"."""
+    return day((when or {}).get("start")) is None and day((when or {}).get("end")) is not None
+
+
+def first_day(when: Mapping[str, Any] | None) -> date | None:
+    """The day that stands for a range: its start, or its end when the start is open."""
+    span = bounds(when)
+    return None if span is None else span[1] if is_open(when) else span[0]
 
 
 def is_fixed(when: Mapping[str, Any] | None) -> bool:
@@ -47,8 +67,8 @@ def overlap(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None, slack: int
 
 def sort_key(when: Mapping[str, Any] | None, fallback: str | None = None) -> str:
     """A string that orders records by their date, then by the fallback (e.g. publication date)."""
-    span = bounds(when)
-    return span[0].isoformat() if span else (fallback or "9999")[:10]
+    first = first_day(when)
+    return first.isoformat() if first else (fallback or "9999")[:10]
 
 
 def describe(when: Mapping[str, Any] | None) -> str:
@@ -56,11 +76,15 @@ def describe(when: Mapping[str, Any] | None) -> str:
 
     >>> describe({"start": "2026-03-01", "end": "2026-04-15", "precision": "season", "text": "в начале весны"})
     '2026-03-01 – 2026-04-15 («в начале весны»), no fixed date'
+    >>> describe({"start": None, "end": "2025-05-11", "precision": "month", "text": "более полугода назад"})
+    'before 2025-05-11 («более полугода назад»), no fixed date'
     """
     span = bounds(when)
     text = str((when or {}).get("text") or "").strip()
     if span is None:
         shown = "date unknown"
+    elif is_open(when):
+        shown = f"before {span[1].isoformat()}"
     else:
         shown = span[0].isoformat() if span[0] == span[1] else f"{span[0].isoformat()} – {span[1].isoformat()}"
     if text:

@@ -17,6 +17,8 @@ from parleywatch.tracker.lexicon import StatusRules, match_cues, stance_lexicon,
 from parleywatch.tracker.sources import Record, Sources, article_ids, outlets, reported
 from parleywatch.tracker.tracks import Context, article_tracks, find_track, place_in_context
 
+STALLED = "stalled"
+
 
 def cue_status(text: str, rules: StatusRules) -> str | None:
     """The first status (in ``status.yaml`` cue order) whose cue the text contains, not negated.
@@ -34,6 +36,8 @@ def cue_status(text: str, rules: StatusRules) -> str | None:
 def event_status(event: Mapping[str, Any], rules: StatusRules) -> str | None:
     """An event's issue status: by event status first, then by type, sharpened by summary cues."""
     mapped = rules.event_statuses.get(str(event.get("status")))
+    if mapped is None:
+        return stalled_around(event, rules)
     if mapped != "by_type":
         return mapped
     base = rules.event_types.get(str(event.get("type")))
@@ -41,6 +45,17 @@ def event_status(event: Mapping[str, Any], rules: StatusRules) -> str | None:
     if base in ("raised", "discussed") and cue in ("proposal_made", "stalled"):
         return cue
     return base
+
+
+def stalled_around(event: Mapping[str, Any], rules: StatusRules) -> str | None:
+    """An event that did not happen says nothing of its issue, unless its sentence says the issue
+    is stuck: "прогресса нет и по вопросу возобновления выдачи виз" -> visas stalled.
+
+    >>> stalled_around({"evidence": [{"text": "Прогресса нет по вопросу возобновления рейсов"}]}, status_rules())
+    'stalled'
+    """
+    text = " ".join(str(e.get("text") or "") for e in event.get("evidence") or [])
+    return STALLED if cue_status(text, rules) == STALLED else None
 
 
 def statement_status(statement: Mapping[str, Any], rules: StatusRules) -> str | None:
@@ -53,8 +68,8 @@ def observed(when: Mapping[str, Any] | None, first_reported: str | None) -> str 
     >>> observed({"start": "2026-02-05", "end": "2026-02-05", "precision": "day"}, "2025-11-11T17:48")
     '2025-11-11'
     """
-    span = dates.bounds(when)
-    known = [d for d in (span[0].isoformat() if span else None, (first_reported or "")[:10] or None) if d]
+    first = dates.first_day(when)
+    known = [d for d in (first.isoformat() if first else None, (first_reported or "")[:10] or None) if d]
     return min(known) if known else None
 
 

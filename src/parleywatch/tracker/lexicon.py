@@ -137,3 +137,9 @@ def stance_lexicon(path: Path = DATA / "stance.yaml") -> StanceLexicon:
 def channel_cues(path: Path = DATA / "rounds.yaml") -> tuple[Cue, ...]:
     """Trigger words naming the channel of talks rather than a meeting (``rounds.yaml``)."""
     return compile_cues(read_yaml(path).get("channel"), f"{path}: channel")
+
+
+@cache
+def opening_cues(path: Path = DATA / "rounds.yaml") -> tuple[Cue, ...]:
+    """Verbs that open talks ("начала консультации"): undated, they tell of a channel (``rounds.yaml``)."""
+    return compile_cues(read_yaml(path).get("opening"), f"{path}: opening")

@@ -14,9 +14,18 @@ from typing import Any
 
 from parleywatch.tracker import dates
 from parleywatch.tracker.dossier import Dossier
-from parleywatch.tracker.lexicon import channel_cues, match_cues, tokens
+from parleywatch.tracker.lexicon import channel_cues, match_cues, opening_cues, tokens
 from parleywatch.tracker.sources import Record, Sources, article_ids, outlets, reported, story_ids
-from parleywatch.tracker.tracks import Placement, find_track, place_record
+from parleywatch.tracker.tracks import (
+    Placement,
+    Topics,
+    continued_series,
+    find_track,
+    numbered_series,
+    place_record,
+    preceding_topics,
+    topic_of_article,
+)
 
 MEETING = "CONSULT"
 UNREAL = frozenset({"denied", "hypothetical"})
@@ -27,6 +36,7 @@ OUTCOMES = frozenset({"AGREE", "REJECT", "CONCEDE", "RETREAT"})
 UNKNOWN_DATE = {"start": None, "end": None, "precision": "unknown", "text": ""}
 SAME_DAY_SLACK = 1
 STORY_WINDOW = 3
+OPENING_REACH = 3
 NEWS_WINDOW = 2
 
 
@@ -60,7 +70,17 @@ def ordinals(a: Report, b: Report, _s: Sources) -> Verdict:
 
 
 def other_parties(a: Report, b: Report, _s: Sources) -> Verdict:
-    return False if a.parties and b.parties and a.parties != b.parties else None
+    """Two meetings of different sides ("US–Ukraine" vs "US–Russia") are two rounds; a report
+    naming one side only has not said who met, so it vetoes nothing."""
+    both = len(a.parties) > 1 and len(b.parties) > 1
+    return False if both and a.parties != b.parties else None
+
+
+def other_places(a: Report, b: Report, s: Sources) -> Verdict:
+    """Reports tied only loosely (one story, days apart) that place a meeting in two different
+    places are two meetings; numbered or same-day ones were matched above, and their differing
+    places are flagged, not split."""
+    return False if not places_agree(a.event.get("location"), b.event.get("location"), s) else None
 
 
 def far_apart(a: Report, b: Report, _s: Sources) -> Verdict:
@@ -72,6 +92,29 @@ def same_day_same_place(a: Report, b: Report, s: Sources) -> Verdict:
     fixed = dates.is_fixed(a.event.get("date")) and dates.is_fixed(b.event.get("date"))
     meet = fixed and dates.overlap(a.event["date"], b.event["date"], SAME_DAY_SLACK)
     return True if meet and places_agree(a.event.get("location"), b.event.get("location"), s) else None
+
+
+def same_place_vague_date(a: Report, b: Report, s: Sources) -> Verdict:
+    """"Последняя встреча прошла более полугода назад в Стамбуле" and "10 апреля в Стамбуле": held
+    meetings in the same city whose dates can both hold, one of them only roughly known."""
+    held = a.event.get("status") == b.event.get("status") == "occurred"
+    da, db = a.event.get("date"), b.event.get("date")
+    rough = not (dates.is_fixed(da) and dates.is_fixed(db)) and dates.overlap(da, db) is True
+    city = _city(a.event.get("location"))
+    same_city = city is not None and city == _city(b.event.get("location"))
+    return True if held and rough and same_city else None
+
+
+def _city(location: Mapping[str, Any] | None) -> str | None:
+    key = place_key(location)
+    return None if key is None or key.startswith("cty:") else key
+
+
+def cancelled_again(a: Report, b: Report, _s: Sources) -> Verdict:
+    """A round is called off once: an unnumbered "консультации были отменены" is the numbered
+    round another report says was cancelled, unless their dates differ."""
+    both = a.event.get("status") == b.event.get("status") == "cancelled"
+    return True if both and dates.overlap(a.event.get("date"), b.event.get("date"), STORY_WINDOW) is not False else None
 
 
 def same_story(a: Report, b: Report, _s: Sources) -> Verdict:
@@ -94,7 +137,8 @@ def same_news(a: Report, b: Report, _s: Sources) -> Verdict:
 
 
 SAME_ROUND: list[SameRule] = [
-    other_track, ordinals, other_parties, far_apart, same_day_same_place, same_story, same_news,
+    other_track, ordinals, other_parties, far_apart, same_day_same_place, same_place_vague_date, other_places,
+    cancelled_again, same_story, same_news,
 ]
 
 
@@ -130,74 +174,69 @@ def meeting_reports(events: Sequence[Record], dossiers: Sequence[Dossier], sourc
     """CONSULT events that fit a track, oldest report first; numbered ones also by their series."""
     meetings = [e for e in events if is_meeting(e)]
     placed = {id(e): place_record(e, dossiers, sources) for e in meetings}
-    series = numbered_series(meetings, placed)
     context = preceding_topics(events, dossiers, sources)
+    for step in (continue_series, take_article_topic, continue_series):  # a series outranks the article
+        step(meetings, placed, context, dossiers, sources)
+    found = [_report(e, placed[id(e)], dossiers, sources) for e in meetings]
+    return sorted((r for r in found if r), key=report_order)
+
+
+def report_order(report: Report) -> tuple[str, str, int, str]:
+    """Oldest report first; within one article, in text order."""
+    first = (report.event.get("evidence") or [{}])[0]
+    start = int(first.get("start") or 0)
+    return report.reported or "9999", str(first.get("article_id")), start, str(report.event["id"])
+
+
+Placed = dict[int, Placement | None]
+
+
+def continue_series(meetings: Sequence[Record], placed: Placed, _context: Topics, _d: Sequence[Dossier],
+                    _s: Sources) -> None:
+    """Unplaced numbered meetings join the one track whose series they continue."""
+    series = numbered_series(meetings, placed)
     for event in meetings:
         if placed[id(event)] is None:
-            placed[id(event)] = continued_series(event.get("ordinal"), series) or topic_of_article(event, context)
-    found = [_report(e, placed[id(e)], dossiers, sources) for e in meetings]
-    return sorted((r for r in found if r), key=lambda r: (r.reported or "9999", str(r.event.get("id"))))
+            placed[id(event)] = continued_series(event.get("ordinal"), series)
 
 
-def numbered_series(events: Sequence[Record], placed: Mapping[int, Placement | None]) -> dict[Placement, set[int]]:
-    """The round numbers each track's placed reports carry ("first round", "второй раунд")."""
-    series: dict[Placement, set[int]] = {}
-    for event in events:
-        where, number = placed[id(event)], event.get("ordinal")
-        if where is not None and isinstance(number, int):
-            series.setdefault(Placement(where.process, where.track, 0), set()).add(number)
-    return series
-
-
-Topics = dict[str, list[tuple[int, Placement]]]  # article id -> (offset, track) of its placed events
-
-
-def preceding_topics(events: Sequence[Record], dossiers: Sequence[Dossier], sources: Sources) -> Topics:
-    """Where in each article each track is talked about, from the events that name their topic."""
-    topics: Topics = {}
-    for event in events:
-        where = place_record(event, dossiers, sources)
-        if where is None:
-            continue
-        for evidence in event.get("evidence") or []:
-            topics.setdefault(str(evidence["article_id"]), []).append((int(evidence["start"]), where))
-    return {a: sorted(found, key=lambda f: f[0]) for a, found in topics.items()}
-
-
-def topic_of_article(event: Record, topics: Topics) -> Placement | None:
-    """A meeting with no topic or side of its own ("следующий раунд может состояться весной", the
-    topic named sentences before) is on the track its article was last talking about."""
-    if event.get("participants") or not event.get("evidence"):
-        return None  # named sides that fit no track: another meeting, not this article's
-    first = event["evidence"][0]
-    before = [where for start, where in topics.get(str(first["article_id"]), []) if start < int(first["start"])]
-    return before[-1] if before else None
-
-
-def continued_series(number: Any, series: Mapping[Placement, set[int]]) -> Placement | None:
-    """The one track whose numbered rounds a "third round" continues (it has the second or the third).
-
-    "A third round was called off", with no topic of its own, belongs to the talks that had a
-    first and a second; when two tracks could claim it, neither does.
-
-    >>> one, two = Placement("p", "embassies", 0), Placement("p", "peace", 0)
-    >>> continued_series(3, {one: {1, 2}, two: set()}) == one, continued_series(3, {one: {2}, two: {3}})
-    (True, None)
-    """
-    if not isinstance(number, int):
-        return None
-    fits = [track for track, numbers in series.items() if numbers & {number - 1, number}]
-    return fits[0] if len(fits) == 1 else None
+def take_article_topic(meetings: Sequence[Record], placed: Placed, context: Topics, dossiers: Sequence[Dossier],
+                       sources: Sources) -> None:
+    """Unplaced meetings take the track their article was last talking about."""
+    for event in meetings:
+        if placed[id(event)] is None:
+            placed[id(event)] = topic_of_article(event, context, dossiers, sources)
 
 
 def is_meeting(event: Mapping[str, Any]) -> bool:
-    """A CONSULT that is a round: not a phone call, not "contacts" in general, not denied or
-    suspended; a "may take place" one only when dated."""
+    """A CONSULT that is a round: not a phone call, not "contacts" in general, not several
+    meetings counted together, not denied or suspended; a "may take place" one only when dated."""
     if event.get("type") != MEETING or event.get("mode") in NOT_A_ROUND or event.get("status") in NO_ROUND_STATUS:
         return False
-    if names_the_channel(str(event.get("trigger") or "")):
+    if int(event.get("count") or 1) > 1:
+        return False  # "провели две встречи": several meetings told at once, not one round
+    if names_the_channel(str(event.get("trigger") or "")) or opens_channel(event):
         return False
     return event.get("status") != "hypothetical" or dates.bounds(event.get("date")) is not None
+
+
+def opens_channel(event: Mapping[str, Any]) -> bool:
+    """"Москва начала с Вашингтоном консультации о ...", "ведут консультации", with no date and no
+    city: a channel was opened or goes on, no meeting told ("начали переговоры 27 февраля" or "ведут
+    переговоры в Женеве" is a round). The verb stands within ``OPENING_REACH`` words before the
+    trigger.
+
+    >>> opens_channel({"trigger": "консультации", "date": None,
+    ...                "evidence": [{"text": "Москва начала консультации с Вашингтоном о визах."}]})
+    True
+    """
+    if dates.bounds(event.get("date")) is not None or _city(event.get("location")) is not None:
+        return False
+    words = tokens(str((event.get("evidence") or [{}])[0].get("text") or ""))
+    trigger = tokens(str(event.get("trigger") or ""))
+    at = next((i for i, w in enumerate(words) if trigger and w == trigger[0]), None)
+    before = words[max(0, (at or 0) - OPENING_REACH) : at or 0]
+    return bool(match_cues(before, {"opening": opening_cues()}, frozenset()))
 
 
 def names_the_channel(trigger: str) -> bool:
@@ -221,17 +260,46 @@ def _report(
 
 
 def group_reports(reports: Sequence[Report], sources: Sources) -> list[list[Report]]:
-    """Greedy grouping: a report joins the first round one member claims and none vetoes."""
+    """Greedy grouping: a report joins the first round one member claims and none vetoes; then
+    rounds that a later member ties together are joined (the same test, group against group)."""
     groups: list[list[Report]] = []
     for report in reports:
-        for group in groups:
-            verdicts = [same_round(report, member, sources) for member in group]
-            if True in verdicts and False not in verdicts:
-                group.append(report)
-                break
+        claims = [g for g in groups if joins([report], g, sources)]
+        if claims:
+            max(claims, key=lambda g: nearness(report, g)).append(report)
         else:
             groups.append([report])
+    return join_groups(groups, sources)
+
+
+def nearness(report: Report, group: Sequence[Report]) -> tuple[int, int]:
+    """How closely a round was told just before the report in the report's own article: "Встреча
+    продолжалась пять часов" is about the round of the sentence before, not of a later paragraph
+    (rounds told elsewhere rank by age: ``max`` keeps the first)."""
+    mine = (report.event.get("evidence") or [{}])[0]
+    before = [int(e["start"]) for r in group for e in r.event.get("evidence") or []
+              if e.get("article_id") == mine.get("article_id") and int(e["start"]) <= int(mine.get("start") or 0)]
+    return (1, max(before)) if before else (0, 0)
+
+
+def joins(a: Sequence[Report], b: Sequence[Report], sources: Sources) -> bool:
+    verdicts = [same_round(x, y, sources) for x in a for y in b]
+    return True in verdicts and False not in verdicts
+
+
+def join_groups(groups: list[list[Report]], sources: Sources) -> list[list[Report]]:
+    """Merge any two rounds some pair of their reports ties and none vetoes, until none is left."""
+    pair = _joinable(groups, sources)
+    while pair is not None:
+        i, j = pair
+        groups[i] = sorted(groups[i] + groups.pop(j), key=report_order)
+        pair = _joinable(groups, sources)
     return groups
+
+
+def _joinable(groups: Sequence[Sequence[Report]], sources: Sources) -> tuple[int, int] | None:
+    pairs = ((i, j) for i in range(len(groups)) for j in range(i + 1, len(groups)))
+    return next(((i, j) for i, j in pairs if joins(groups[i], groups[j], sources)), None)
 
 
 def derive_rounds(events: Sequence[Record], dossiers: Sequence[Dossier], sources: Sources) -> list[Record]:
@@ -251,7 +319,7 @@ def build_round(group: Sequence[Report], dossiers: Sequence[Dossier], sources: S
     first = group[0].placement
     date_variants = variants(group, lambda e: e.get("date"), _date_key)
     place_variants = variants(group, lambda e: e.get("location"), lambda loc: place_key(loc) or "")
-    conflicts = _conflicts(date_variants, place_variants, sources)
+    conflicts = _conflicts(group, place_variants, sources) + status_conflict(group)
     track = find_track(dossiers, first.process, first.track)
     return {
         "kind": "round",
@@ -322,16 +390,35 @@ def _chosen(found: Sequence[Record], prefer: Callable[[Any], bool]) -> Any:
     return (preferred or [v["value"] for v in found] or [None])[0]
 
 
-def _conflicts(date_variants: Sequence[Record], place_variants: Sequence[Record], sources: Sources) -> list[str]:
-    """Which fields the reports disagree on: dates that cannot both hold, places that differ."""
+def _conflicts(group: Sequence[Report], place_variants: Sequence[Record], sources: Sources) -> list[str]:
+    """Which fields the reports disagree on: dates that cannot both hold, places that differ.
+
+    Dates are compared between reports of one status only: a round planned for one day and held
+    on the next ("должны продолжиться сегодня") is a plan that moved, not two accounts of one day.
+    """
     found = []
-    values = [v["value"] for v in date_variants]
-    if any(dates.overlap(a, b) is False for i, a in enumerate(values) for b in values[i + 1 :]):
+    told = [(r.event.get("status"), r.event.get("date")) for r in group if dates.bounds(r.event.get("date"))]
+    if any(sa == sb and dates.overlap(a, b) is False for i, (sa, a) in enumerate(told) for sb, b in told[i + 1 :]):
         found.append("date")
     places = [v["value"] for v in place_variants]
     if any(not places_agree(a, b, sources) for i, a in enumerate(places) for b in places[i + 1 :]):
         found.append("location")
     return found
+
+
+CALLED_OFF = frozenset({"cancelled"})
+
+
+def status_conflict(group: Sequence[Report]) -> list[str]:
+    """``["status"]`` when one report says the round took place and another that it was called
+    off ("третья встреча прошла" vs "третий раунд был отменен"): both stay in ``status_history``
+    and the round is flagged, not silently resolved.
+
+    >>> status_conflict([])
+    []
+    """
+    statuses = {str(r.event.get("status")) for r in group}
+    return ["status"] if "occurred" in statuses and statuses & CALLED_OFF else []
 
 
 def _evidence(events: Sequence[Record]) -> list[Record]:

@@ -75,12 +75,17 @@ def round_row(rnd: Record, sources: Sources) -> Record:
 
 
 def _alternatives(rnd: Record) -> list[str]:
-    """Every reported date and place of a flagged round, with the articles that say so."""
+    """Every reported date, place and status of a flagged round, with the articles that say so."""
     shown: list[str] = []
     if "date" in rnd.get("conflicts", []):
         shown += [f"{dates.describe(v['value'])} per {', '.join(v['article_ids'])}" for v in rnd["dates"]]
     if "location" in rnd.get("conflicts", []):
         shown += [f"{v['value'].get('name')} per {', '.join(v['article_ids'])}" for v in rnd["locations"]]
+    if "status" in rnd.get("conflicts", []):
+        told: dict[str, list[str]] = {}
+        for entry in rnd.get("status_history") or []:
+            told.setdefault(str(entry["status"]), []).extend(entry.get("article_ids") or [])
+        shown += [f"{status} per {', '.join(dict.fromkeys(ids))}" for status, ids in told.items()]
     return shown
 
 

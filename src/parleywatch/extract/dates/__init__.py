@@ -1,6 +1,6 @@
 """Date expressions in Russian, Ukrainian and English resolved against an article's publication date."""
 
-from .finder import SUPPORTED_LANGUAGES, DateFinder, default_finder, find_dates, resolve_expression
+from .finder import SUPPORTED_LANGUAGES, DateFinder, default_finder, find_dates, join_alternatives, resolve_expression
 from .records import PRECISIONS, UNKNOWN, DateSpan
 
 __all__ = [
@@ -11,5 +11,6 @@ __all__ = [
     "DateSpan",
     "default_finder",
     "find_dates",
+    "join_alternatives",
     "resolve_expression",
 ]

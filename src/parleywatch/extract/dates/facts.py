@@ -13,8 +13,9 @@ from yargy.interpretation import fact  # type: ignore[import-untyped]
 
 # ---------------------------------------------------------------------------- fact types
 
-# "10 апреля 2025", "сегодня, 21 декабря"; anchor = day offset of a leading "сегодня"/weekday.
-AbsoluteDate = fact("AbsoluteDate", ["day", "month", "year", "anchor"])
+# "10 апреля 2025", "сегодня, 21 декабря"; anchor = day offset of a leading "сегодня"/weekday;
+# holiday = "MM-DD" of a holiday named in words ("в День Победы"), made day and month on adapting.
+AbsoluteDate = fact("AbsoluteDate", ["day", "month", "year", "anchor", "holiday"])
 # "с 10 по 12 апреля", "between 10 and 12 April", "с 28 февраля по 2 марта"
 DayRange = fact("DayRange", ["day", "month", "day_to", "month_to", "year"])
 # "в феврале 2025 года", "в конце октября", "в прошлом месяце"
@@ -67,9 +68,22 @@ class Mention:
 MENTION_FIELDS = frozenset(f.name for f in fields(Mention))
 
 
+def named_day(attributes: dict[str, Any]) -> dict[str, Any]:
+    """A holiday's "MM-DD" as the month and day of an absolute date.
+
+    >>> named_day({"holiday": "05-09", "year": 1945})
+    {'year': 1945, 'month': 5, 'day': 9}
+    """
+    if "holiday" not in attributes:
+        return attributes
+    rest = {k: v for k, v in attributes.items() if k != "holiday"}
+    month, day = (int(part) for part in str(attributes["holiday"]).split("-"))
+    return rest | {"month": month, "day": day}
+
+
 def adapt_match(match: Any, shift: int = 0) -> Mention:
     """Wrap a yargy match (of a ``Found`` root) into a ``Mention``; offsets move by ``shift``."""
     value = match.fact.value
-    attributes = {k: v for k, v in value.as_json.items() if k in MENTION_FIELDS}
+    attributes = {k: v for k, v in named_day(value.as_json).items() if k in MENTION_FIELDS}
     start, stop = match.span.start + shift, match.span.stop + shift
     return Mention(type(value).__name__, start, stop, **attributes)

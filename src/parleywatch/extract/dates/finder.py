@@ -17,9 +17,9 @@ from typing import Any
 from .facts import Mention, adapt_match
 from .grammars import GRAMMARS, TOKENIZER
 from .lookahead import LookaheadParser
-from .records import UNKNOWN, DateSpan
+from .records import PRECISIONS, UNKNOWN, DateSpan
 from .resolve import Anchor, Resolved, resolve
-from .vocab import vocabulary
+from .vocab import WORD_RE, vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -115,6 +115,34 @@ class DateFinder:
         if not spans:
             logger.debug("no date expressions in %d characters", len(text))
         return spans
+
+
+def join_alternatives(spans: list[DateSpan], text: str, language: str = "ru") -> list[DateSpan]:
+    """"в конце октября или начале ноября", "late October or early November": two dates joined by
+    "or" (and perhaps a preposition) are one range from the first to the second, as coarse as the
+    coarser of them; ``text`` is what the spans' offsets point into.
+
+    >>> from datetime import date
+    >>> found = find_dates("в конце октября или в начале ноября", date(2025, 11, 11))
+    >>> [(s.start, s.end, s.precision) for s in join_alternatives(found, "в конце октября или в начале ноября")]
+    [('2025-10-21', '2025-11-10', 'month')]
+    """
+    words = vocabulary(grammar_language(language))
+    joined: list[DateSpan] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        between = WORD_RE.findall(text[last.char_end : span.char_start].lower()) if last else []
+        if last is None or not between or between[0] not in words.alternatives or len(between) > 2:
+            joined.append(span)
+            continue
+        joined[-1] = DateSpan(last.start or span.start, span.end or last.end, coarser(last.precision, span.precision),
+                              text[last.char_start : span.char_end], last.char_start, span.char_end)
+    return joined
+
+
+def coarser(a: str, b: str) -> str:
+    """The less precise of two precisions."""
+    return max(a, b, key=PRECISIONS.index)
 
 
 @cache

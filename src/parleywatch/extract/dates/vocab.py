@@ -18,6 +18,9 @@ import yaml
 LANGUAGE_SECTIONS: dict[str, tuple[str, ...]] = {"ru": ("ru", "uk"), "en": ("en",)}
 VOCABULARY_PATH = Path(__file__).with_name("data") / "vocabulary.yaml"
 WORD_RE = re.compile(r"\w+(?:['’ʼ]\w+)*")
+TOKEN_RE = re.compile(r"\w+")  # the date tokenizer cuts "Ukraine's" at the apostrophe
+PIECE_RE = re.compile(r"\w+|[^\w\s]")  # a token of the date tokenizer
+MAX_HOLIDAY_WORDS = 5  # see ``holiday_ends``
 
 
 @dataclass(slots=True, frozen=True)
@@ -40,7 +43,9 @@ class Vocabulary:
     bounds: dict[str, str]
     ago: frozenset[str]
     later: frozenset[str]
+    alternatives: frozenset[str]
     prepositions: dict[str, frozenset[str]]
+    holidays: dict[str, str]  # name pattern ("день|дня Победы") -> "MM-DD"
 
     def triggers(self) -> frozenset[str]:
         """Words whose presence means a date expression may be near (the parser prefilter).
@@ -59,7 +64,21 @@ class Vocabulary:
             self.units,
         ]
         maps += [self.ago, self.later, self.parts]
-        return frozenset(WORD_RE.findall(form)[-1] for forms in maps for form in forms)
+        found = frozenset(WORD_RE.findall(form)[-1] for forms in maps for form in forms)
+        return found | frozenset(w for pattern in self.holidays for w in holiday_ends(pattern))
+
+
+def holiday_ends(pattern: str) -> set[str]:
+    """The forms of a holiday name's first and last words, as the tokenizer cuts them: its last
+    word is often a country found everywhere ("День России"), its first a common word ("день"),
+    so both trigger and together cover names of up to five tokens.
+
+    >>> sorted(holiday_ends("Ukraine's Independence Day|Days"))
+    ['day', 'days', 'ukraine']
+    """
+    words = pattern.split()
+    first = {TOKEN_RE.findall(form.lower())[0] for form in words[0].split("|")}
+    return first | {TOKEN_RE.findall(form.lower())[-1] for form in words[-1].split("|")}
 
 
 @cache
@@ -84,6 +103,25 @@ def _merge(sections: list[dict[str, Any]], key: str, invert: bool) -> dict[str, 
 
 def _words(sections: list[dict[str, Any]], key: str) -> frozenset[str]:
     return frozenset(word.lower() for section in sections for word in section.get(key) or [])
+
+
+def _holidays(sections: list[dict[str, Any]]) -> dict[str, str]:
+    """``{"MM-DD": [names]}`` -> ``{name: "MM-DD"}``, case kept: a capital in a name is required."""
+    found = {str(name): str(day) for section in sections for day, names in (section.get("holidays") or {}).items()
+             for name in names}
+    long = [name for name in found if holiday_length(name) > MAX_HOLIDAY_WORDS]
+    if long:
+        raise ValueError(f"holiday names longer than {MAX_HOLIDAY_WORDS} tokens: {long}")
+    return found
+
+
+def holiday_length(pattern: str) -> int:
+    """Tokens of the longest form of a holiday name ("Ukraine's" is three).
+
+    >>> holiday_length("Ukraine's Independence Day"), holiday_length("день|дня Победы")
+    (5, 2)
+    """
+    return sum(max(len(PIECE_RE.findall(form)) for form in word.split("|")) for word in pattern.split())
 
 
 def _prepositions(sections: list[dict[str, Any]]) -> dict[str, frozenset[str]]:
@@ -112,5 +150,7 @@ def vocabulary(language: str) -> Vocabulary:
         bounds=_merge(s, "bounds", invert=True),
         ago=_words(s, "ago"),
         later=_words(s, "later"),
+        alternatives=_words(s, "alternatives"),
         prepositions=_prepositions(s),
+        holidays=_holidays(s),
     )

@@ -47,8 +47,28 @@ def semicolon(b: Boundary) -> bool:
 
 
 def comma_conjunction(b: Boundary) -> bool:
-    """", но ..." / ", but ..." opens a clause at the conjunction."""
-    return b.lemma(-1) == "," and b.lemma(0) in b.lexicon.clause_breaks
+    """", но ..." / ", but ..." opens a clause at the conjunction; ", но и" / "but also" closes
+    "не только ..." / "not only ...", one list of things, not a new clause."""
+    return b.lemma(-1) == "," and b.lemma(0) in b.lexicon.clause_breaks and b.lemma(1) not in b.lexicon.correlatives
+
+
+def concessive_opens(b: Boundary) -> bool:
+    """"что «хотя в субботу прорыва не было», ...": a concessive conjunction opens its own clause
+    wherever it stands (not "хотя бы", "at least")."""
+    return b.index > 0 and b.lemma(0) in b.lexicon.concessive and b.lemma(1) not in b.lexicon.particles
+
+
+def concessive_closes(b: Boundary) -> bool:
+    """The comma that ends a concessive clause ("хотя ..., американская сторона ...") ends its clause."""
+    if b.lemma(0) != ",":
+        return False
+    for back in range(1, b.index + 1):
+        word = b.lemma(-back)
+        if word in {",", ";", ":"}:
+            return False
+        if word in b.lexicon.concessive and b.lemma(1 - back) not in b.lexicon.particles:
+            return True
+    return False
 
 
 def comma_attribution(b: Boundary) -> bool:
@@ -68,7 +88,9 @@ def line_break(b: Boundary) -> bool:
     return "\n" in b.gap
 
 
-RULES: list[Callable[[Boundary], bool]] = [semicolon, comma_conjunction, comma_attribution, complement, line_break]
+RULES: list[Callable[[Boundary], bool]] = [
+    semicolon, comma_conjunction, concessive_opens, concessive_closes, comma_attribution, complement, line_break,
+]
 
 
 def split_clauses(

@@ -9,10 +9,10 @@ from datetime import date
 from typing import Any
 
 from parleywatch.actors import ArticleLinks, Mention
-from parleywatch.extract.dates import find_dates
-from parleywatch.extract.events.arguments import Arguments, attach, clause_mentions
+from parleywatch.extract.dates import DateSpan, find_dates, join_alternatives
+from parleywatch.extract.events.arguments import Arguments, article_discourse, attach, clause_mentions
 from parleywatch.extract.events.clauses import Clause, split_clauses
-from parleywatch.extract.events.lexicon import EventLexicon
+from parleywatch.extract.events.lexicon import LAST, EventLexicon
 from parleywatch.extract.events.status import StatusView, event_status
 from parleywatch.extract.events.triggers import Hit, by_salience, find_triggers, first_per_type, proper_name
 from parleywatch.extract.issues import find_issues
@@ -20,6 +20,7 @@ from parleywatch.nlp import Analysis, Token
 from parleywatch.records import Article
 
 FUTURE = frozenset({"planned", "hypothetical", "postponed"})
+VERBS = frozenset({"VERB", "AUX"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -43,10 +44,14 @@ ROLE = "DESC"  # a mention that describes its actor by office ("глава МИ�
 
 
 def extract_events(ctx: EventContext) -> list[dict[str, Any]]:
-    events = []
+    events: list[dict[str, Any]] = []
     for sentence in ctx.analysis.sentences:
         for clause in split_clauses(ctx.analysis, sentence, ctx.lexicon, ctx.speech):
-            events += clause_events(ctx, clause)
+            found = clause_events(ctx, clause)
+            if not any(e["type"] == MEETING for e in found):
+                found += back_reference(ctx, clause, events)
+            number_after_count(ctx, clause, found, events)
+            events += found
     add_delegation_heads(ctx, events)
     return events
 
@@ -69,6 +74,156 @@ def add_delegation_heads(ctx: EventContext, events: list[dict[str, Any]]) -> Non
         people = [m.actor_id for m in ctx.links.mentions
                   if m.type == PERSON and sentence.start <= m.start < sentence.end]
         meeting["participants"] += [p for p in dict.fromkeys(people) if p not in meeting["participants"]]
+
+
+# --- back references ----------------------------------------------------------------------------
+
+BACK_REACH = 1  # sentences back from a clause that points back to the meeting it speaks of
+
+
+@dataclass(slots=True, frozen=True)
+class BackCue:
+    """A clause speaking of a meeting told before: how (``occurrence`` with a pronoun or a
+    selector, or ``outcome``), the selector's value, and the token the clause turns on."""
+
+    kind: str
+    selector: str | None
+    token: int
+
+
+def back_cue(ctx: EventContext, clause: Clause) -> BackCue | None:
+    """"Последняя из них состоялась ...", "она прошла ...", "хотя в пятницу прорыва не было"."""
+    cues = ctx.lexicon.back
+    lemmas = [t.lemma.lower() for t in ctx.analysis.tokens[clause.first : clause.last]]
+    verb = next((i for i in range(len(lemmas)) if _sequence_at(lemmas, i, cues.occurrence)), None)
+    if verb is not None:
+        selector = next((v for words, v in cues.selectors.items()
+                         for i in range(verb) if tuple(lemmas[i : i + len(words)]) == words), None)
+        if selector is not None or set(lemmas[max(0, verb - 3) : verb + 2]) & cues.pronouns:
+            return BackCue("occurrence", selector, clause.first + verb)
+    outcome = next((i for i, lemma in enumerate(lemmas) if lemma in cues.outcomes), None)
+    return None if outcome is None else BackCue("outcome", None, clause.first + outcome)
+
+
+def _sequence_at(lemmas: list[str], i: int, sequences: frozenset[tuple[str, ...]]) -> bool:
+    return any(tuple(lemmas[i : i + len(words)]) == words for words in sequences)
+
+
+def antecedent(ctx: EventContext, clause: Clause, earlier: list[dict[str, Any]], reach: int | None = BACK_REACH,
+               held: bool = False) -> dict[str, Any] | None:
+    """The last meeting told in this sentence or up to ``reach`` sentences before (None: anywhere
+    before), held ones only when ``held``; never a phone call."""
+    sentences = ctx.analysis.sentences
+    index = next((i for i, s in enumerate(sentences) if s.start == clause.sentence.start), 0)
+    earliest = 0 if reach is None else sentences[max(0, index - reach)].start
+    meetings = [e for e in earlier if e["type"] == MEETING and e.get("mode") != "phone"
+                and earliest <= e["evidence"][0]["start"] <= clause.start and (not held or e["status"] == "occurred")]
+    return meetings[-1] if meetings else None
+
+
+def back_reference(ctx: EventContext, clause: Clause, earlier: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A clause with no meeting word that speaks of the meeting(s) just told dates and places them:
+    "Стороны провели две встречи. Последняя из них состоялась в Женеве 5 июня" is a meeting of its
+    own (the second), "Встреча прошла в закрытом режиме. Она состоялась 5 июня" dates the one
+    told, "хотя в пятницу прорыва не было" dates the held meeting told last."""
+    cue = back_cue(ctx, clause)
+    outcome = cue is not None and cue.kind == "outcome"
+    before = antecedent(ctx, clause, earlier, None if outcome else BACK_REACH, held=outcome) if cue else None
+    if cue is None or before is None:
+        return []
+    status, when, place = back_facts(ctx, clause, cue)
+    if cue.kind == "outcome" and when["start"] is None and when["end"] is None:
+        return []
+    if cue.selector is not None:
+        return [selected_meeting(ctx, clause, cue, before, (status, when, place))]
+    fill_in(ctx, before, clause, when, place)
+    return []
+
+
+def back_facts(ctx: EventContext, clause: Clause, cue: BackCue) -> tuple[str, dict[str, Any], dict[str, Any] | None]:
+    """The status, date and place the pointing-back clause gives."""
+    tokens = ctx.analysis.tokens[clause.first : clause.last]
+    text = ctx.article.text[clause.start : clause.end]
+    status = "occurred"
+    if cue.kind == "occurrence":
+        status = event_status(StatusView(text.lower(), tokens, cue.token - clause.first, ctx.lexicon, "",
+                                         clause.first, MEETING))
+    mentions = clause_mentions(ctx.links.mentions, clause.start, clause.end, ctx.is_outlet)
+    args = attach(mentions, ctx.links.actors, tokens, ctx.analysis.tokens[cue.token].start, MEETING, ctx.lexicon,
+                  clause.first)
+    place = _location(ctx, args) if cue.kind == "occurrence" else None
+    return status, event_date(ctx, text, status), place
+
+
+def selected_meeting(ctx: EventContext, clause: Clause, cue: BackCue, before: dict[str, Any],
+                     facts: tuple[str, dict[str, Any], dict[str, Any] | None]) -> dict[str, Any]:
+    """"Последняя из них" of "две встречи": the meeting picked out of the ones just told, numbered
+    when the selector or the count says which it is."""
+    status, when, place = facts
+    token = ctx.analysis.tokens[cue.token]
+    number = before.get("count") if cue.selector == LAST else int(str(cue.selector))
+    sentence = clause.sentence
+    event = {
+        **before, "id": "ev:" + hashlib.sha1(f"{ctx.article.id}:{token.start}".encode()).hexdigest()[:16],
+        "status": status, "date": when, "location": place or before.get("location"),
+        "ordinal": number if isinstance(number, int) else None, "trigger": token.text,
+        "evidence": [{"article_id": ctx.article.id, "start": sentence.start, "end": sentence.end,
+                      "text": sentence.text}],
+        "participants": list(before["participants"]), "issues": list(before["issues"]),
+    }
+    event.pop("count", None)
+    event["summary"] = describe(ctx, event)
+    return event
+
+
+def fill_in(ctx: EventContext, event: dict[str, Any], clause: Clause, when: dict[str, Any],
+            place: dict[str, Any] | None) -> None:
+    """Give a meeting the date and place it lacked, citing the sentence they come from."""
+    known = event["date"]["start"] is not None or event["date"]["end"] is not None
+    if known and (place is None or event.get("location")):
+        return
+    if not known and (when["start"] or when["end"]):
+        event["date"] = when
+    event["location"] = event.get("location") or place
+    sentence = clause.sentence
+    span = {"article_id": ctx.article.id, "start": sentence.start, "end": sentence.end, "text": sentence.text}
+    if span not in event["evidence"]:
+        event["evidence"].append(span)
+    event["summary"] = describe(ctx, event)
+
+
+def number_after_count(ctx: EventContext, clause: Clause, found: list[dict[str, Any]],
+                       earlier: list[dict[str, Any]]) -> None:
+    """"Стороны провели очередной раунд. ... До этого они провели две встречи": the held meeting
+    the article told last, before the counted ones, is the one after them, the third."""
+    counted = next((e for e in found if e["type"] == MEETING and e.get("count")), None)
+    if counted is None or not opens_with(ctx, clause, ctx.lexicon.before_that):
+        return
+    before = antecedent(ctx, clause, [e for e in earlier if not e.get("count")], reach=None, held=True)
+    if before is not None and before.get("ordinal") is None:
+        before["ordinal"] = int(counted["count"]) + 1
+        before["summary"] = describe(ctx, before)
+
+
+def opens_with(ctx: EventContext, clause: Clause, sequences: frozenset[tuple[str, ...]]) -> bool:
+    """The clause starts (within its first three words) with one of the lemma sequences."""
+    lemmas = [t.lemma.lower() for t in ctx.analysis.tokens[clause.first : min(clause.last, clause.first + 6)]]
+    return any(_sequence_at(lemmas, i, sequences) for i in range(min(3, len(lemmas))))
+
+
+def describe(ctx: EventContext, event: dict[str, Any]) -> str:
+    """The one-line summary of an event dict (see ``summary``), after a rule changed it."""
+    names = [ctx.links.actors[i].name if i in ctx.links.actors else i for i in event["participants"]]
+    kind = event["type"] + (f"/{event['mode']}" if event.get("mode") else "")
+    line = f"{kind} [{event['status']}] {', '.join(names) or '?'}: «{event.get('trigger')}»"
+    if event.get("ordinal"):
+        line += f" (#{event['ordinal']})"
+    if event.get("location"):
+        line += f" in {event['location']['name']}"
+    return line
+
+
+# --- one clause ----------------------------------------------------------------------------------
 
 
 def clause_events(ctx: EventContext, clause: Clause) -> list[dict[str, Any]]:
@@ -102,14 +257,16 @@ def build_event(ctx: EventContext, clause: Clause, tokens: list[Token], hit: Hit
                 mentions: list[Mention]) -> dict[str, Any] | None:
     trigger_token = ctx.analysis.tokens[hit.first]
     args = attach(mentions, ctx.links.actors, tokens, trigger_token.start, hit.trigger.type, ctx.lexicon,
-                  clause.first)
+                  clause.first, article_discourse(ctx.analysis, ctx.links, ctx.is_outlet))
     text = ctx.article.text[clause.start : clause.end]
     issues = find_issues(text, [t.lemma for t in tokens], ctx.article.language)
     tail = ctx.article.text[clause.end : clause.sentence.end].lower()
-    status = event_status(StatusView(text.lower(), tokens, hit.first - clause.first, ctx.lexicon, tail))
-    anchored = args.participant_ids() or args.location or issues or args.ordinal
+    status = event_status(StatusView(text.lower(), tokens, hit.first - clause.first, ctx.lexicon, tail,
+                                      clause.first, hit.trigger.type))
+    count = cardinal(tokens, hit.first - clause.first, ctx.lexicon)
+    anchored = args.participant_ids() or args.location or issues or args.ordinal or count
     if status == "occurred" and not ctx.keep_bare and not anchored:
-        return None  # "диалог идёт" with nothing attached says too little to track
+        return None  # "диалог идёт" with nothing attached says too little to track; "две встречи" counts
     sentence = clause.sentence
     return {
         "kind": "event",
@@ -117,7 +274,7 @@ def build_event(ctx: EventContext, clause: Clause, tokens: list[Token], hit: Hit
         "type": hit.trigger.type,
         "mode": hit.trigger.mode,
         "status": status,
-        "date": event_date(ctx, text, status),
+        "date": event_date(ctx, text, status, clause, hit.first),
         "location": _location(ctx, args),
         "participants": args.participant_ids(),
         "issues": issues,
@@ -130,16 +287,55 @@ def build_event(ctx: EventContext, clause: Clause, tokens: list[Token], hit: Hit
         "trigger": trigger_token.text,
         "article_ids": [ctx.article.id],
         "outlets": [ctx.article.outlet] if ctx.article.outlet else [],
-    }
+    } | args.record_fields(ctx.links.actors, ctx.article.id) | ({"count": count} if count else {})
 
 
-def event_date(ctx: EventContext, text: str, status: str) -> dict[str, Any]:
-    """The first date of the clause; an explicit unknown, never the publication date."""
+COUNT_REACH = 2  # "две встречи", "две официальные встречи"
+
+
+def cardinal(tokens: list[Token], trigger: int, lexicon: EventLexicon) -> int | None:
+    """How many meetings a trigger counts ("две встречи", "two rounds", "3 раунда"); None for one.
+
+    >>> from parleywatch.extract.events import load_event_lexicon
+    >>> words = [Token(0, 0, w, w) for w in ("провели", "две", "встречи")]
+    >>> cardinal(words, 2, load_event_lexicon("ru")), cardinal(words, 1, load_event_lexicon("ru"))
+    (2, None)
+    """
+    for token in reversed(tokens[max(0, trigger - COUNT_REACH) : trigger]):
+        word, lemma = token.text.lower(), token.lemma.lower()
+        number = lexicon.cardinals.get(word) or lexicon.cardinals.get(lemma)
+        number = number or (int(word) if word.isdigit() and 1 < int(word) < 100 else None)
+        if number:
+            return number
+        if not word.isalpha():
+            return None
+    return None
+
+
+def event_date(ctx: EventContext, text: str, status: str, clause: Clause | None = None,
+               trigger: int | None = None) -> dict[str, Any]:
+    """The clause's date that depends on the trigger or its verb, else its first date ("Весной
+    писали о встрече в конце октября" is the end of October); an explicit unknown, never the
+    publication date."""
     if ctx.published is not None:
         spans = find_dates(text, ctx.published, ctx.article.language, future=True if status in FUTURE else None)
+        spans = join_alternatives(spans, text, ctx.article.language)
         if spans:
-            return spans[0].as_dict()
+            own = [s for s in spans if clause and trigger is not None and attached(ctx, clause, s, trigger)]
+            return (own or spans)[0].as_dict()
     return {"start": None, "end": None, "precision": "unknown", "text": ""}
+
+
+def attached(ctx: EventContext, clause: Clause, span: DateSpan, trigger: int) -> bool:
+    """The date's head word hangs on the trigger, or on the verb the trigger is an argument of
+    ("провели переговоры 10 апреля"); unparsed text has no opinion (False)."""
+    tokens = ctx.analysis.tokens
+    inside = [i for i in range(clause.first, clause.last)
+              if clause.start + span.char_start <= tokens[i].start < clause.start + span.char_end]
+    heads = {tokens[i].head for i in inside} - set(inside)
+    verb = tokens[trigger].head
+    hosts = {trigger} | ({verb} if verb is not None and tokens[verb].pos in VERBS else set())
+    return bool(heads) and heads <= hosts
 
 
 def _location(ctx: EventContext, args: Arguments) -> dict[str, Any] | None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -14,6 +15,7 @@ EVENT_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+LAST = "last"  # the selector "the last of them"
 STATUSES = ("occurred", "planned", "cancelled", "postponed", "suspended", "denied", "hypothetical")
 
 
@@ -24,6 +26,21 @@ class Trigger:
     lemmas: tuple[str, ...]
     type: str
     mode: str | None
+
+
+@dataclass(slots=True, frozen=True)
+class BackReference:
+    """Cues of a clause that speaks of the meeting(s) told just before without naming one.
+
+    ``occurrence``: verbs of taking place ("состояться", "take place"); ``pronouns``: subjects
+    pointing back ("она"); ``selectors``: one of several ("последний из они" -> ``last``, "первый
+    из они" -> ``1``); ``outcomes``: what only a held meeting has ("прорыв", "breakthrough").
+    """
+
+    occurrence: frozenset[tuple[str, ...]] = frozenset()
+    pronouns: frozenset[str] = frozenset()
+    selectors: dict[tuple[str, ...], str] = field(default_factory=dict)
+    outcomes: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True, frozen=True)
@@ -43,6 +60,12 @@ class EventLexicon:
     intents: frozenset[tuple[str, ...]] = frozenset()  # "vowed to": the complement says cooperate or threaten
     delegation: tuple[str, ...] = ()  # "делегации возглавили": the people named lead the sides of a meeting
     title_links: frozenset[str] = frozenset()  # "envoy for ...": words continuing an office title
+    correlatives: frozenset[str] = frozenset()  # ", но и": the second half of "не только ..."
+    concessive: frozenset[str] = frozenset()  # "хотя": opens a clause of its own
+    particles: frozenset[str] = frozenset()  # "хотя бы": the conjunction is a particle here
+    back: BackReference = field(default_factory=BackReference)  # "последняя из них состоялась"
+    cardinals: dict[str, int] = field(default_factory=dict)  # "две встречи": a count, not one meeting
+    before_that: frozenset[tuple[str, ...]] = frozenset()  # "до этого": earlier than the meeting just told
 
 
 def _trigger(key: str, words: str) -> Trigger:
@@ -72,6 +95,10 @@ def _status(raw: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
     return {status: re.compile("|".join(cues)) for status, cues in raw.items()}
 
 
+def _words(entries: list[str] | None) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in entries or [])
+
+
 def _sequences(entries: list[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(str(w).lower().split()) for w in entries)
 
@@ -97,4 +124,18 @@ def load_event_lexicon(language: str) -> EventLexicon:
         intents=_sequences(data.get("intents", [])),
         delegation=tuple(str(w).lower() for w in data.get("delegation", [])),
         title_links=frozenset(str(w).lower() for w in data.get("title_links", [])),
+        correlatives=_words(data.get("correlatives")),
+        concessive=_words(data.get("concessive")),
+        particles=_words(data.get("concessive_particles")),
+        back=_back_reference(data.get("back_reference") or {}),
+        cardinals={str(k).lower(): int(v) for k, v in (data.get("cardinals") or {}).items()},
+        before_that=_sequences(data.get("before_that", [])),
     )
+
+
+def _back_reference(raw: dict[str, Any]) -> BackReference:
+    selectors = {tuple(str(k).lower().split()): str(v) for k, v in (raw.get("selectors") or {}).items()}
+    if any(v != LAST and not v.isdigit() for v in selectors.values()):
+        raise ValueError(f"back_reference.selectors: values must be {LAST!r} or a number")
+    return BackReference(_sequences(raw.get("occurrence", [])), _words(raw.get("pronouns")), selectors,
+                         _words(raw.get("outcomes")))

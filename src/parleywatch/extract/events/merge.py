@@ -41,6 +41,11 @@ def compatible_status(a: Event, b: Event) -> bool:
     return bool((a["status"] == "occurred") == (b["status"] == "occurred"))
 
 
+def same_count(a: Event, b: Event) -> bool:
+    """"Провели две встречи" is not one of the two: a counted report merges only with its like."""
+    return bool(a.get("count") == b.get("count"))
+
+
 def compatible_ordinal(a: Event, b: Event) -> bool:
     return not (a.get("ordinal") and b.get("ordinal")) or bool(a["ordinal"] == b["ordinal"])
 
@@ -77,7 +82,7 @@ def same_article_and_close(a: Event, b: Event) -> bool:
 
 RULES: list[Callable[[Event, Event], bool]] = [
     same_type, shared_participants, compatible_place, compatible_date, compatible_status, compatible_ordinal,
-    anchored,
+    same_count, anchored,
 ]
 
 

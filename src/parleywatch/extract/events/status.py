@@ -25,6 +25,7 @@ from parleywatch.nlp import Token
 WORD = re.compile(r"\w+")
 SCOPE_FILE = Path(__file__).parent.parent / "data" / "status_scope.yaml"
 TALKS = "CONSULT"
+AGREE = "AGREE"
 BLOCKERS = frozenset({"will", "shall", "to", "not", "n't", "never", "не", "ні", "будет", "будут", "буде", "будуть"})
 
 
@@ -35,8 +36,11 @@ class ScopeCues:
     window: int = 4
     desire_window: int = 6
     tail_words: int = 6
+    topic_reach: int = 3
     anaphora: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
+    topic_heads: frozenset[str] = frozenset()
+    preparation: frozenset[str] = frozenset()
     desire: tuple[str, ...] = ()
     modal: frozenset[str] = frozenset()
     conditional: frozenset[str] = frozenset()
@@ -53,8 +57,11 @@ def scope_cues(language: str) -> ScopeCues:
         window=int(data.get("window", 4)),
         desire_window=int(data.get("desire_window", 6)),
         tail_words=int(data.get("tail_words", 6)),
+        topic_reach=int(data.get("topic_reach", 3)),
         anaphora=frozenset(entry.get("anaphora") or ()),
         topic=frozenset(entry.get("topic") or ()),
+        topic_heads=frozenset(entry.get("topic_heads") or ()),
+        preparation=frozenset(entry.get("preparation") or ()),
         desire=tuple(entry.get("desire") or ()),
         modal=frozenset(entry.get("modal") or ()),
         conditional=frozenset(entry.get("conditional") or ()),
@@ -72,6 +79,13 @@ class StatusView:
     trigger: int
     lexicon: EventLexicon
     tail: str = ""  # the rest of the sentence after the clause, lower case
+    first: int = 0  # the analysis index of ``tokens[0]``: token heads are analysis indices
+    kind: str = ""  # the trigger's event type
+
+    def local(self, head: int | None) -> int | None:
+        """The position in ``tokens`` of an analysis index, None when outside the clause."""
+        i = None if head is None else head - self.first
+        return i if i is not None and 0 <= i < len(self.tokens) else None
 
     def cue(self, status: str) -> bool:
         pattern = self.lexicon.status.get(status)
@@ -152,6 +166,65 @@ def topic_of_talks(v: StatusView) -> str | None:
     return "hypothetical" if talks else None
 
 
+CONJUNCT = "conj"
+MODIFIER_POS = frozenset({"DET", "ADJ", "PRON", "NUM"})  # a parser may hang a noun on its determiner
+GOVERNOR_HOPS = 4
+
+
+def governor(v: StatusView) -> Token | None:
+    """The word the trigger's phrase depends on: the head of its first conjunct ("обсудить не
+    только X, но и возобновление" -> "обсудить"), past a determiner the parser hung it on."""
+    i = v.trigger
+    for _ in range(GOVERNOR_HOPS):
+        token = v.tokens[i]
+        j = v.local(token.head)
+        if j is None or j == i:
+            return None
+        if token.rel != CONJUNCT and v.tokens[j].pos not in MODIFIER_POS:
+            return v.tokens[j]
+        i = j
+    return None
+
+
+def ancestors(v: StatusView) -> list[Token]:
+    """The words above the trigger in the parse, nearest first, up to ``GOVERNOR_HOPS``."""
+    found: list[Token] = []
+    i: int | None = v.trigger
+    while i is not None and len(found) < GOVERNOR_HOPS:
+        j = v.local(v.tokens[i].head)
+        if j is None or v.tokens[j] in found or j == v.trigger:
+            break
+        found.append(v.tokens[j])
+        i = j
+    return found
+
+
+def governed(v: StatusView) -> str | None:
+    """"требует для начала переговоров ... отказа", "обсудить возобновление рейсов", "по вопросу
+    возобновления", "по организации саммита": what is wanted (anywhere above the trigger),
+    discussed, asked about or being prepared has not happened; what the sides agreed on is
+    planned ("договорились о возобновлении")."""
+    if _starts([t.lemma.lower() for t in ancestors(v)], v.scope.desire):
+        return "hypothetical"
+    head = governor(v)
+    if head is None:
+        return None
+    lemma, scope = head.lemma.lower(), v.scope
+    if lemma in scope.topic_heads or lemma in scope.preparation:
+        return "hypothetical"
+    kinds = {t.type for t in v.lexicon.triggers.get(lemma, ()) if len(t.lemmas) == 1}
+    if v.kind != TALKS and TALKS in kinds:
+        return "hypothetical"
+    return "planned" if v.kind not in {TALKS, AGREE} and AGREE in kinds else None
+
+
+def topic_noun_before(v: StatusView) -> str | None:
+    """"the question of resuming flights", "preparations for a summit": a topic or preparation noun
+    right before the trigger (what a parse would show as its governor)."""
+    nouns = v.scope.topic_heads | v.scope.preparation
+    return "hypothetical" if set(v.before(v.scope.topic_reach)) & nouns else None
+
+
 def conditional(v: StatusView) -> str | None:
     """"был бы ошибкой": the conditional mood anywhere in the clause."""
     return "hypothetical" if any(t.text.lower() in v.scope.conditional for t in v.tokens) else None
@@ -197,8 +270,8 @@ def future_tense(v: StatusView) -> str | None:
 
 
 RULES: list[Callable[[StatusView], str | None]] = [
-    cancelled, postponed, suspended, undone_later, denied, negated_trigger,
-    desired, topic_of_talks, conditional, modal_before, past_trigger, hypothetical, planned, future_tense,
+    cancelled, postponed, suspended, undone_later, denied, negated_trigger, desired, topic_of_talks, governed,
+    topic_noun_before, conditional, modal_before, past_trigger, hypothetical, planned, future_tense,
 ]
 
 

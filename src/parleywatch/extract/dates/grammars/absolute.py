@@ -1,4 +1,5 @@
-"""Grammar of absolute dates and day ranges: "10 апреля 2025", "2025-04-10", "between 10 and 12 April".
+"""Grammar of absolute dates and day ranges: "10 апреля 2025", "2025-04-10", "between 10 and 12 April",
+and fixed-date holidays by name ("ко Дню Победы", "by Christmas"), which are absolute dates too.
 
 natasha's ``grammars/date.py`` covers the Russian day-month-year core with a morphological
 tokenizer; these rules use explicit word forms instead, which keeps tokenizing cheap and lets the
@@ -7,16 +8,19 @@ same rules read Ukrainian.
 
 from __future__ import annotations
 
-from yargy import or_, rule  # type: ignore[import-untyped]
-from yargy.predicates import caseless  # type: ignore[import-untyped]
+from yargy import and_, or_, rule  # type: ignore[import-untyped]
+from yargy.predicates import caseless, is_capitalized  # type: ignore[import-untyped]
 
 from ..facts import AbsoluteDate, DayRange
+from ..vocab import Vocabulary
 from .common import (
     COMMA,
     DASH,
     DOT,
     EN,
     RU,
+    TOKENIZER,
+    YargyRule,
     capitalized_words,
     day_number,
     en_month,
@@ -28,6 +32,29 @@ from .common import (
     words,
     year_number,
 )
+
+# ---------------------------------------------------------------------------- holidays, any language
+
+
+def holiday_form(form: str) -> YargyRule:
+    """One form of one word, token by token; a capital in the data must be a capital in the text
+    ("Победы", "Новый год": "в новом году" is no holiday)."""
+    return rule(*(and_(caseless(t), is_capitalized()) if t[:1].isupper() else caseless(t)
+                  for t in TOKENIZER.split(form)))
+
+
+def holiday_word(word: str) -> YargyRule:
+    """Any of the "|"-separated forms of a word: "день|дня|дню"."""
+    forms = [holiday_form(form) for form in word.split("|")]
+    return forms[0] if len(forms) == 1 else or_(*forms)
+
+
+def holidays(vocab: Vocabulary, year: YargyRule) -> YargyRule:
+    """Every holiday name of ``vocab`` as its month and day, an optional year after it."""
+    names = [rule(*(holiday_word(w) for w in pattern.split())).interpretation(AbsoluteDate.holiday.const(day))
+             for pattern, day in vocab.holidays.items()]
+    return rule(or_(*names), year.optional())
+
 
 # ---------------------------------------------------------------------------- numeric, any language
 
@@ -70,7 +97,10 @@ RU_ANCHOR = or_(
 )
 RU_ANCHORED_DATE = rule(RU_ANCHOR, COMMA.optional(), RU_DATE)
 
-ABSOLUTE_RU = or_(NUMERIC_DATE, RU_DATE, RU_ANCHORED_DATE).interpretation(AbsoluteDate)
+# "в День Победы", "ко Дню Победы 2025 года", "на Різдво"
+RU_HOLIDAY = holidays(RU, RU_YEAR)
+
+ABSOLUTE_RU = or_(NUMERIC_DATE, RU_DATE, RU_ANCHORED_DATE, RU_HOLIDAY).interpretation(AbsoluteDate)
 
 # "с 10 по 12 апреля", "с 28 февраля по 2 марта 2025 года"
 RU_FROM_TO_DAYS = rule(
@@ -118,7 +148,10 @@ EN_ANCHOR = or_(
 )
 EN_ANCHORED_DATE = rule(EN_ANCHOR, COMMA.optional(), EN_DATE)
 
-ABSOLUTE_EN = or_(NUMERIC_DATE, EN_DATE, EN_ANCHORED_DATE).interpretation(AbsoluteDate)
+# "on Independence Day", "by Christmas 2025"
+EN_HOLIDAY = holidays(EN, EN_YEAR)
+
+ABSOLUTE_EN = or_(NUMERIC_DATE, EN_DATE, EN_ANCHORED_DATE, EN_HOLIDAY).interpretation(AbsoluteDate)
 
 EN_RANGE_MONTH = en_month(DayRange.month_to)
 EN_RANGE_YEAR = rule(COMMA.optional(), year_number(DayRange.year)).optional()
