@@ -214,8 +214,11 @@ def test_rules_end_with_provisional() -> None:
     assert RULES[-1].__name__ == "provisional"
 
 
-def test_bad_data_file_is_reported(tmp_path: Path) -> None:
-    (tmp_path / "persons.yaml").write_text("- {id: x, name: X, type: alien}\n", encoding="utf-8")
+@pytest.mark.parametrize(
+    "entry", ["{id: x, name: X, type: alien}", "{id: cty:no, name: Norway, type: country, country: NO}"]
+)
+def test_bad_data_file_is_reported(tmp_path: Path, entry: str) -> None:
+    (tmp_path / "persons.yaml").write_text(f"- {entry}\n", encoding="utf-8")
     with pytest.raises(RegistryError, match=r"persons\.yaml"):
         ActorRegistry.load(tmp_path)
 
@@ -261,3 +264,150 @@ def test_names_do_not_run_over_list_marks_or_line_breaks(text: str, names: list[
 def test_place_acting_as_its_government_is_marked(link) -> None:  # type: ignore[no-untyped-def]
     mention = next(m for m in link("Москва заявила о готовности.").mentions if m.text == "Москва")
     assert (mention.actor_id, mention.rule) == ("gov:ru", "metonymy")
+
+
+# --- countries, capitals, embassies, organisations, undated roles --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "actor_id"),
+    [
+        ("Делегация вылетела в Германию утром.", "ru", "Германию", "cty:de"),
+        ("Переговоры с Францией продолжатся.", "ru", "Францией", "cty:fr"),
+        ("Министры Нидерландов и Бельгии встретились.", "ru", "Нидерландов", "cty:nl"),
+        ("Визит в Кот-д'Ивуар отложили.", "ru", "Кот-д'Ивуар", "cty:ci"),
+        ("Позиция ЮАР осталась прежней.", "ru", "ЮАР", "cty:za"),
+        ("КНДР провела испытание.", "ru", "КНДР", "cty:kp"),
+        ("Посол прибыл в Великобританию.", "ru", "Великобританию", "cty:gb"),
+        ("Делегація прибула до Німеччини.", "uk", "Німеччини", "cty:de"),
+        ("The minister flew to the Netherlands.", "en", "Netherlands", "cty:nl"),
+        ("Встреча прошла в Улан-Баторе.", "ru", "Улан-Баторе", "loc:ulaanbaatar"),
+    ],
+)
+def test_every_country_and_capital_in_any_inflection(link, text: str, language: str, surface: str,  # type: ignore[no-untyped-def]
+                                                     actor_id: str) -> None:
+    assert found(link(text, language))[surface] == actor_id
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [("В Париже прошла выставка.", "Париже", "loc:paris"), ("Париж заявил о поддержке.", "Париж", "loc:paris"),
+     ("Москва заявила о поддержке.", "Москва", "gov:ru")],
+)
+def test_only_the_capitals_news_uses_for_governments_act(link, text: str, surface: str, actor_id: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(link(text))[surface] == actor_id
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [("Того же мнения придерживается министр.", "cty:tg"), ("Мало кто ожидал такого ответа.", "loc:male"),
+     ("Экипаж шаттла «Колумбия» вернулся.", "cty:co"), ("Доклад (Zimbabwe Election Support Network) вышел.", "cty:zw")],
+)
+def test_words_spelt_like_a_place_are_not_the_place(link, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    assert absent not in found(link(text)).values()
+
+
+def test_a_first_name_of_a_person_named_before_is_not_the_capital(link) -> None:  # type: ignore[no-untyped-def]
+    ids = found(link("София Ротару выступила. Потом София улыбнулась."))
+    assert ids["София"] == ids["София Ротару"] != "loc:sofia"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        ("В посольстве США в Москве ответили на вопросы.", "посольстве США", "org:us-embassy-moscow"),
+        ("Посольство США в России выступило с заявлением.", "Посольство США", "org:us-embassy-moscow"),
+        ("Американское посольство выступило с заявлением.", "Американское посольство", "org:us-embassy"),
+        ("Дипмиссия США сократила штат.", "Дипмиссия США", "org:us-embassy"),
+        ("Посольство США в Киеве закрылось. Позже посольство США открылось.", "посольство США", "org:us-embassy-kyiv"),
+        ("В Москве прошёл митинг. В американском представительстве промолчали.", "американском представительстве",
+         "org:us-embassy-moscow"),
+        ("Посольство России в США направило ноту.", "Посольство России", "org:ru-embassy-washington"),
+        ("Посольство Франции в Москве закрыто.", "Посольство Франции", "org:fr-embassy"),
+        ("The US Embassy in Kyiv issued a warning.", "US Embassy", "org:us-embassy-kyiv"),
+    ],
+)
+def test_embassies_by_city_then_article_then_generic(link, text: str, surface: str, actor_id: str) -> None:  # type: ignore[no-untyped-def]
+    mention = next(m for m in link(text, "en" if text.isascii() else "ru").mentions if m.text == surface)
+    assert (mention.actor_id, mention.type) == (actor_id, "ORG")
+
+
+def test_an_embassy_phrase_replaces_its_country_and_keeps_its_city(link) -> None:  # type: ignore[no-untyped-def]
+    ids = found(link("В посольстве США в Москве ответили на вопросы."))
+    assert ids == {"посольстве США": "org:us-embassy-moscow", "Москве": "loc:moscow"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Представительство России при ООН распространило заявление.", "Торговое представительство США открылось."]
+)
+def test_other_missions_are_not_embassies(link, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any("embassy" in actor_id for actor_id in found(link(text)).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        ("ЦБ повысил ставку.", "ЦБ", "org:bank-of-russia"),
+        ("Центробанк сохранил ставку.", "Центробанк", "org:bank-of-russia"),
+        ("Банк России сохранил ставку.", "Банк России", "org:bank-of-russia"),
+        ("ЦБ Турции снизил ставку.", "ЦБ", "prov:org:цб турция"),
+        ("Глава МИД Польши приехал.", "МИД", "prov:org:мид польша"),
+        ("Смена курса МИД России удивила.", "МИД России", "org:ru-mfa"),
+    ],
+)
+def test_one_organisation_by_every_alias_and_namesakes_apart(link, text: str, surface: str, actor_id: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(link(text))[surface] == actor_id
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "actor_id"),
+    [
+        ("Президент России провёл совещание.", "2010-06-01", "per:dmitry-medvedev"),
+        ("Президент России провёл совещание.", "2025-06-01", "per:vladimir-putin"),
+        ("Президент России провёл совещание.", None, None),
+        ("Дмитрий Медведев приехал. Президент России провёл совещание.", None, "per:dmitry-medvedev"),
+        ("Николя Саркози приехал. Президент Франции провёл совещание.", None, "per:nicolas-sarkozy"),
+    ],
+)
+def test_role_titles_by_date_and_undated_only_to_a_holder_named(link, text: str, day: str | None,  # type: ignore[no-untyped-def]
+                                                               actor_id: str | None) -> None:
+    described = [m.actor_id for m in link(text, day=day).mentions if m.type == "DESC"]
+    assert described == ([actor_id] if actor_id else [])
+
+
+def test_undated_holders_are_everyone_who_held_the_role(registry: ActorRegistry) -> None:
+    holders = set(registry.holders("ru-president", None))
+    assert {"per:vladimir-putin", "per:dmitry-medvedev", "per:boris-yeltsin"} <= holders
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Связанное с Исламским государством агентство Amaq выпустило видео.", "Исламским государством"),
+     ("Велосипедисты катаются на склонах Воробьёвых гор.", "Воробьёвых гор")],
+)
+def test_a_name_ends_where_the_tagger_glued_a_noun_of_another_phrase(link, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name in found(link(text)) and not any("агентство" in surface for surface in found(link(text)))
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "ids"),
+    [("российско-американских", "ru", ["cty:ru", "cty:us"]), ("южнокорейский", "ru", ["cty:kr"]),
+     ("британське", "uk", ["cty:gb"]), ("Swiss", "en", ["cty:ch"]), ("корейский", "ru", [])],
+)
+def test_nationality_adjectives(registry: ActorRegistry, word: str, language: str, ids: list[str]) -> None:
+    assert registry.adjective_countries(word, language) == ids
+
+
+def test_the_registry_knows_every_sovereign_state(registry: ActorRegistry) -> None:
+    countries = [k.actor for k in registry.known.values() if k.actor.type == "country"]
+    assert len(countries) >= 197
+    assert all(any(n.isascii() for n in c.names) and not all(n.isascii() for n in c.names) for c in countries)
+    assert all(registry.generic_mission(str(c.country)) for c in countries)
+
+
+def test_no_adjective_stem_names_two_countries(registry: ActorRegistry) -> None:
+    for table in registry.demonyms.values():
+        owners: dict[str, set[str]] = {}
+        for stem, country_id in table:
+            owners.setdefault(stem, set()).add(country_id)
+        assert [stem for stem, ids in owners.items() if len(ids) > 1] == []

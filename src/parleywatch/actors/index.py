@@ -18,11 +18,16 @@ from parleywatch.nlp.text import normalize
 
 
 class Variants(Protocol):
-    """Lemma variants of a word (``nlp.lemmas.WordVariants``), and whether it is a known surname."""
+    """Lemma variants of a word (``nlp.lemmas.WordVariants``), and whether it is a known surname or
+    first name."""
 
     def __call__(self, word: str, language: str) -> frozenset[str]: ...
 
+    def place_variants(self, word: str, language: str) -> frozenset[str]: ...
+
     def is_surname(self, word: str, language: str) -> bool: ...
+
+    def is_first_name(self, word: str, language: str) -> bool: ...
 
 
 MAX_COMBINATIONS = 64  # a phrase whose words are all ambiguous gets no more keys than this
@@ -57,10 +62,11 @@ class PhraseIndex:
         self.openers: set[str] = set()  # first words of every key: most tokens open nothing
         self.longest = 0
 
-    def add(self, phrase: str, language: str, entry: Entry, name: bool = False) -> None:
-        """Index ``phrase``; a personal ``name`` keeps only lemmas about as long as its words."""
+    def add(self, phrase: str, language: str, entry: Entry, name: bool = False, place: bool = False) -> None:
+        """Index ``phrase``; a personal ``name`` keeps only lemmas about as long as its words, a
+        ``place`` name only the place readings of a word that has one."""
         words = split_words(phrase)
-        for key in self.phrase_keys(words, language, name):
+        for key in self.phrase_keys(words, language, name, place):
             bucket = self.keys.setdefault(key, [])
             if entry not in bucket:
                 bucket.append(entry)
@@ -68,14 +74,16 @@ class PhraseIndex:
             self.openers.add(key[0])
         self.longest = max(self.longest, len(words))
 
-    def phrase_keys(self, words: Sequence[str], language: str, name: bool = False) -> list[tuple[str, ...]]:
-        options = [sorted(self.word_variants(word, language, name)) for word in words]
+    def phrase_keys(
+        self, words: Sequence[str], language: str, name: bool = False, place: bool = False
+    ) -> list[tuple[str, ...]]:
+        options = [sorted(self.word_variants(word, language, name, place)) for word in words]
         keys = list(itertools.islice(itertools.product(*options), MAX_COMBINATIONS))
         return [tuple(key) for key in keys]
 
-    def word_variants(self, word: str, language: str, name: bool = False) -> frozenset[str]:
+    def word_variants(self, word: str, language: str, name: bool = False, place: bool = False) -> frozenset[str]:
         """Lemma variants; for names without the much shorter ones ("лавров" is not "лавр")."""
-        variants = self.variants(word, language)
+        variants = self.variants.place_variants(word, language) if place else self.variants(word, language)
         return frozenset(v for v in variants if len(v) >= len(word) - 1) if name else variants
 
     def get(self, words: Sequence[str]) -> list[Entry]:

@@ -1,12 +1,13 @@
 """The actor registry: canonical actors, their names, roles and evaluative labels, read from YAML.
 
 ``ActorRegistry.load()`` reads ``actors/data/*.yaml`` once and builds two phrase indexes (names,
-and role/label descriptions) over lemma variants; linking then only does dict lookups.
+and role/label descriptions) over lemma variants; linking then only does dict lookups. Countries
+also bring the stems of their nationality adjectives, and embassies (``mission``) whose they are
+and where: every country without a generic embassy entry gets one ("Embassy of France").
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -41,6 +42,15 @@ class Tenure:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
 
+@dataclass(slots=True, frozen=True)
+class Mission:
+    """An embassy of the country ``sender`` (ISO code); in ``city`` (a place id), or generic."""
+
+    actor_id: str
+    sender: str
+    city: str | None = None
+
+
 @dataclass(slots=True)
 class Known:
     """A registry actor plus what linking needs about it."""
@@ -54,10 +64,14 @@ class Known:
 class ActorRegistry:
     def __init__(self, variants: Variants) -> None:
         self.known: dict[str, Known] = {}
+        self.people: list[Known] = []  # the persons of ``known``: person rules scan them per name
         self.tenures: dict[str, list[Tenure]] = {}
         self.names = PhraseIndex(variants)
         self.descriptors = PhraseIndex(variants)
         self.variants = variants
+        self.countries: dict[str, str] = {}  # ISO code -> country actor id
+        self.demonyms: dict[str, list[tuple[str, str]]] = {}  # language -> (stem, country id), longest first
+        self.missions: dict[str, list[Mission]] = {}  # sender ISO code -> its embassies
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR, variants: Variants | None = None) -> ActorRegistry:
@@ -70,6 +84,7 @@ class ActorRegistry:
         for name in ACTOR_FILES:
             for entry in _read(data_dir / name):
                 registry.add_actor(entry, name)
+        registry.add_generic_missions()
         for entry in _read(data_dir / "roles.yaml"):
             registry.add_role(entry)
         for entry in _read(data_dir / "labels.yaml"):
@@ -83,16 +98,44 @@ class ActorRegistry:
         actor = _actor(entry, source)
         known = Known(actor, government=entry.get("government"))
         self.known[actor.id] = known
-        person = actor.type == "person"
+        if actor.type == "person":
+            self.people.append(known)
+        person, place = actor.type == "person", actor.type in {"country", "place"}
         for language, name in _names(entry):
             actor.add_name(name)
-            self.names.add(name, language, Entry("name", actor.id, capitalized=name[:1].isupper()), person)
+            self.names.add(name, language, Entry("name", actor.id, capitalized=name[:1].isupper()), person, place)
             if actor.type == "person":
                 self._add_person_parts(known, name, language)
         for alias in entry.get("aliases", []):
             self.names.add(alias, _script(alias), Entry("name", actor.id, capitalized=alias[:1].isupper()))
         for role_id, start, end in entry.get("roles", []):
             self.tenures.setdefault(role_id, []).append(Tenure(actor.id, _day(start), _day(end)))
+        if actor.type == "country" and actor.country:
+            self.add_country(actor, entry.get("adjectives") or {})
+        if entry.get("mission"):
+            self.add_mission(actor, entry["mission"], source)
+
+    def add_country(self, actor: Actor, adjectives: dict[str, list[str]]) -> None:
+        self.countries[str(actor.country)] = actor.id
+        for language, stems in adjectives.items():
+            table = self.demonyms.setdefault(language, [])
+            table += [(normalize(str(stem)), actor.id) for stem in stems]
+            table.sort(key=lambda pair: -len(pair[0]))
+
+    def add_mission(self, actor: Actor, mission: dict[str, Any], source: str) -> None:
+        if not mission.get("of"):
+            raise RegistryError(f"{source}: mission of {actor.id!r} names no country (of: ISO code)")
+        found = Mission(actor.id, str(mission["of"]), mission.get("in"))
+        self.missions.setdefault(found.sender, []).append(found)
+
+    def add_generic_missions(self) -> None:
+        """"посольство Франции" with no city named is France's embassy, wherever it is."""
+        for code, country_id in self.countries.items():
+            if self.generic_mission(code) is None:
+                actor = Actor(f"org:{code.lower()}-embassy", f"Embassy of {self.actor(country_id).name}",
+                              "organization", code)
+                self.known[actor.id] = Known(actor)
+                self.missions.setdefault(code, []).append(Mission(actor.id, code))
 
     def _add_person_parts(self, known: Known, name: str, language: str) -> None:
         words = split_words(name)
@@ -125,12 +168,25 @@ class ActorRegistry:
         return self.known[actor_id].actor
 
     def holders(self, role_id: str, day: str | None) -> list[str]:
-        """Who held the role on ``day`` (ISO date); without a date, the current holders."""
-        when = day or dt.date.today().isoformat()
-        return [t.actor_id for t in self.tenures.get(role_id, []) if t.holds_on(when[:10])]
+        """Who held the role on ``day`` (ISO date); without a date, everyone who ever held it:
+        an undated text may be of any year, so "президент России" there is not today's president."""
+        tenures = self.tenures.get(role_id, [])
+        ids = [t.actor_id for t in tenures if day is None or t.holds_on(day[:10])]
+        return list(dict.fromkeys(ids))
+
+    def adjective_countries(self, word: str, language: str) -> list[str]:
+        """Countries a nationality adjective names, one a part: "российско-американских" ->
+        [cty:ru, cty:us]; the longest stem wins ("южнокорейск", not a shorter one)."""
+        table = self.demonyms.get(language, [])
+        parts = normalize(word).split("-")
+        found = [next((cid for stem, cid in table if part.startswith(stem)), None) for part in parts]
+        return list(dict.fromkeys(cid for cid in found if cid))
+
+    def generic_mission(self, sender: str) -> str | None:
+        return next((m.actor_id for m in self.missions.get(sender, []) if m.city is None), None)
 
     def persons(self) -> Iterator[Known]:
-        return (known for known in self.known.values() if known.actor.type == "person")
+        return iter(self.people)
 
     def gazetteer(self) -> dict[tuple[str, ...], str]:
         """Name keys typed PER/ORG/LOC, for the light (en, uk) analyzers."""
@@ -158,6 +214,8 @@ def _actor(entry: dict[str, Any], source: str) -> Actor:
     kind = entry.get("type", "person")
     if kind not in ACTOR_TYPES or "id" not in entry or "name" not in entry:
         raise RegistryError(f"{source}: bad entry {entry.get('id')!r} (id, name and a known type needed)")
+    if not isinstance(entry.get("country", ""), str | None):  # YAML reads an unquoted NO (Norway) as false
+        raise RegistryError(f"{source}: {entry['id']!r}: country must be an ISO code in quotes if need be")
     return Actor(entry["id"], entry["name"], kind, entry.get("country"))
 
 

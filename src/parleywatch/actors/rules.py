@@ -17,6 +17,29 @@ from parleywatch.nlp.text import normalize
 Rule = Callable[[Candidate, Context], Link | None]
 
 PROVISIONAL_TYPES = {"PER": "per", "ORG": "org", "LOC": "loc"}
+PLACE_TYPES = frozenset({"country", "place"})
+QUOTES = frozenset("«»“”„\"")
+
+
+def foreign_namesake(candidate: Candidate, context: Context) -> Link | None:
+    """"МИД Польши", "ЦБ Турции": a registry organisation's name ("МИД", "ЦБ" are Russia's) right
+    before another country's name is that country's organisation, a provisional actor keyed with
+    the country (the key the NER span "ЦБ Турции" gets too); the country stays a mention."""
+    registry, tokens = context.registry, context.analysis.tokens
+    if candidate.ner_type != "ORG":
+        return None
+    ids = {e.actor_id for e in _exact_entries(candidate, context) if e.actor_id}
+    if len(ids) != 1 or candidate.last >= len(tokens):
+        return None
+    actor = registry.actor(ids.pop())
+    following = registry.names.match_at(tokens, candidate.last, len(tokens), context.forms or None)
+    others = {e.actor_id for e in following.entries if e.actor_id} if following else set()
+    if actor.type != "organization" or actor.country is None or following is None or len(others) != 1:
+        return None
+    other = registry.actor(others.pop())
+    if other.type not in {"country", "government"} or other.country in {None, actor.country}:
+        return None
+    return Link(f"prov:org:{name_key(tokens[candidate.first : following.last])}", "foreign_namesake")
 
 
 def registry_name(candidate: Candidate, context: Context) -> Link | None:
@@ -24,6 +47,8 @@ def registry_name(candidate: Candidate, context: Context) -> Link | None:
     entries = _exact_entries(candidate, context)
     if candidate.size == 1 and candidate.ner_type == "PER" and _seen_surname(candidate, context):
         return None  # a surname alone: someone named in full earlier in the article comes first
+    if _places_only(entries, context) and (_first_name(candidate, context) or _quoted_title(candidate, context)):
+        return None
     return _pick(entries, context, "registry_name")
 
 
@@ -85,7 +110,7 @@ def provisional(candidate: Candidate, context: Context) -> Link | None:
 
 
 RULES: list[Rule] = [
-    registry_name, article_memory, article_first_name, registry_person, misspelled_person, provisional
+    foreign_namesake, registry_name, article_memory, article_first_name, registry_person, misspelled_person, provisional
 ]
 
 
@@ -133,6 +158,30 @@ def _exact_entries(candidate: Candidate, context: Context) -> tuple[Entry, ...]:
     if match is None or match.last != candidate.last:
         return ()
     return match.entries
+
+
+def _places_only(entries: tuple[Entry, ...], context: Context) -> bool:
+    kinds = {context.registry.actor(e.actor_id).type for e in entries if e.actor_id}
+    return bool(kinds) and kinds <= PLACE_TYPES
+
+
+def _first_name(candidate: Candidate, context: Context) -> bool:
+    """"Диля", or "София" after "София Ротару", that the tagger calls a person is a first name
+    (the dictionary's, or of a person named before), not Dili or Sofia."""
+    if candidate.size != 1 or candidate.ner_type != "PER":
+        return False
+    token = context.analysis.tokens[candidate.first]
+    named = any(form in context.named for form in token_forms(token))
+    return named or context.registry.variants.is_first_name(token.text, context.analysis.language)
+
+
+def _quoted_title(candidate: Candidate, context: Context) -> bool:
+    """"гибель «Колумбии»" (a shuttle), "канал «Россия»": a name in quotes that the tagger calls
+    an organisation is a title, not the country or city."""
+    tokens = context.analysis.tokens
+    if candidate.ner_type != "ORG" or candidate.first == 0 or candidate.last >= len(tokens):
+        return False
+    return tokens[candidate.first - 1].text in QUOTES and tokens[candidate.last].text in QUOTES
 
 
 def _seen_surname(candidate: Candidate, context: Context) -> bool:

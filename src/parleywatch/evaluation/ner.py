@@ -28,7 +28,7 @@ import razdel  # type: ignore[import-untyped]  # natasha's tokenizer, the one na
 
 from parleywatch.actors import ActorRegistry, ArticleLinks, link_article
 from parleywatch.actors.consolidate import consolidation_map, registry_surnames, relink
-from parleywatch.actors.linking import METONYMY
+from parleywatch.actors.linking import EMBASSY, METONYMY
 from parleywatch.nlp import Analysis, Analyzer
 from parleywatch.records import Article
 
@@ -291,12 +291,13 @@ def token_tags(spans: list[Span], analysis: Analysis) -> set[tuple[int, str]]:
 
 
 def predicted_spans(links: ArticleLinks, analysis: Analysis) -> list[Span]:
-    """Our mentions as NER spans. A government named by a description ("правительства США",
-    "российские власти") is not a name itself: the names natasha found inside it count; a place
-    name standing for its government ("Москва заявила") is a location name."""
+    """Our mentions as NER spans. A government or an embassy named by a description
+    ("правительства США", "российские власти", "посольство США") is not a name itself: the names
+    natasha found inside it count; a place name standing for its government ("Москва заявила") is
+    a location name."""
     spans: list[Span] = []
     for mention in links.mentions:
-        if mention.type == "GOV" and mention.rule != METONYMY:
+        if (mention.type == "GOV" and mention.rule != METONYMY) or mention.rule == EMBASSY:
             spans += [s for s in natasha_spans(analysis) if mention.start <= s[0] and s[1] <= mention.end]
         elif mention.type in MENTION_TO_NER:
             spans.append((mention.start, mention.end, MENTION_TO_NER[mention.type]))

@@ -32,13 +32,32 @@ class WordVariants:
             return frozenset({lowered, *(normalize(form.normal) for form in self.morph(lowered))})
         return frozenset({lowered, normalize(lemmatize(word, language))})
 
+    @lru_cache(maxsize=20_000)  # noqa: B019  # one instance lives as long as the registry
+    def place_variants(self, word: str, language: str) -> frozenset[str]:
+        """Variants of a word of a place name: its place readings alone when the dictionary has
+        one, so "Мале" is not indexed as "мало" nor "Того" as "тот"."""
+        variants = self._variants(word, language)
+        if language != "ru":
+            return variants
+        lowered = normalize(word)
+        places = {normalize(parse.normal) for parse in self.morph.parse(lowered) if "Geox" in parse.tag}
+        return frozenset({lowered, *places}) if places else variants
+
     def is_surname(self, word: str, language: str) -> bool:
         """Whether the dictionary knows ``word`` as a surname ("Пешков"): then it is nobody's typo."""
+        return self._tagged(word, language, "Surn")
+
+    def is_first_name(self, word: str, language: str) -> bool:
+        """Whether the dictionary knows ``word`` as a first name ("Софии", "Диля"): a person the
+        tagger found there is not the city of the same name."""
+        return self._tagged(word, language, "Name")
+
+    def _tagged(self, word: str, language: str, grammeme: str) -> bool:
         if language != "ru":
             return False
         lowered = normalize(word)
         return bool(self.morph.word_is_known(lowered)) and any(
-            "Surn" in parse.tag for parse in self.morph.parse(lowered)
+            grammeme in parse.tag for parse in self.morph.parse(lowered)
         )
 
     @property
