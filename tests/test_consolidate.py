@@ -98,6 +98,15 @@ def test_events_see_the_consolidated_actors() -> None:
     assert seen["location"]["actor_id"] == "prov:loc:y" and event["participants"][0] == "prov:per:мэй"
 
 
+def test_places_and_descriptions_see_the_consolidated_actors_too() -> None:
+    event = {"participants": [],
+             "locations": [{"actor_id": "prov:loc:x", "name": "X"}, {"actor_id": None, "name": "резиденция"}],
+             "described_participants": [{"text": "британский премьер", "actor_id": "prov:per:мэй"}]}
+    seen = consolidated_event(event, {"prov:per:мэй": "prov:per:тереза мэй", "prov:loc:x": "prov:loc:y"})
+    assert [p["actor_id"] for p in seen["locations"]] == ["prov:loc:y", None]
+    assert seen["described_participants"][0]["actor_id"] == "prov:per:тереза мэй"
+
+
 def _article(article_id: str, text: str) -> Article:
     return Article(article_id, f"{article_id}.txt", None, None, "t", "2025-01-01", "ru", text)
 
@@ -112,17 +121,17 @@ def _mention(article_id: str, key: str) -> dict[str, object]:
 
 
 def test_actors_stage_relinks_the_store_and_undoes_when_a_name_turns_ambiguous(store: Store) -> None:
-    store.add_articles([_article("a1", "Тереза Мэй приехала."), _article("a2", "Мэй уехала.")])
-    store.put_records("actor", [_actor("тереза мэй"), _actor("мэй")])
-    store.put_records("mention", [_mention("a1", "тереза мэй"), _mention("a2", "мэй")])
+    store.add_articles([_article("a1", "Зоя Кручинина приехала."), _article("a2", "Кручинина уехала.")])
+    store.put_records("actor", [_actor("зоя кручинина"), _actor("кручинина")])
+    store.put_records("mention", [_mention("a1", "зоя кручинина"), _mention("a2", "кручинина")])
     stage = actors_stage({"a1", "a2"})
     assert stage(store, Settings()).summary.startswith("1 provisional actors merged")
     mention = next(store.iter_records("mention", "a2"))
-    assert (mention["actor_id"], mention["linked_actor_id"]) == ("prov:per:тереза мэй", "prov:per:мэй")
+    assert (mention["actor_id"], mention["linked_actor_id"]) == ("prov:per:зоя кручинина", "prov:per:кручинина")
     actors = {a["id"]: a for a in store.iter_records("actor")}
-    assert actors["prov:per:мэй"]["same_as"] == "prov:per:тереза мэй"
+    assert actors["prov:per:кручинина"]["same_as"] == "prov:per:зоя кручинина"
     assert stage(store, Settings()).summary.endswith("0 records relinked")  # idempotent
-    store.put_records("actor", [_actor("брайан мэй")])  # now "Мэй" alone could be either
+    store.put_records("actor", [_actor("анна кручинина")])  # now "Кручинина" alone could be either
     actors_stage(set())(store, Settings())
-    assert next(store.iter_records("mention", "a2"))["actor_id"] == "prov:per:мэй"
-    assert "same_as" not in {a["id"]: a for a in store.iter_records("actor")}["prov:per:мэй"]
+    assert next(store.iter_records("mention", "a2"))["actor_id"] == "prov:per:кручинина"
+    assert "same_as" not in {a["id"]: a for a in store.iter_records("actor")}["prov:per:кручинина"]

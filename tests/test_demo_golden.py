@@ -6,7 +6,9 @@ called off and that Ryabkov later said took place (kept side by side and flagged
 "early spring" next round with no fixed date, the peace-plan meetings in Riyadh, Geneva, Moscow
 and Miami (the Miami one dated only by "no breakthrough on Saturday"), a leaders' phone call that
 is not a round, and sentences that must not become rounds or issue statuses: meetings counted
-together, a channel opened, a summit still to be prepared, a visa question that did not move.
+together, a channel opened, a summit still to be prepared, a visa question that did not move, what
+the talks are about, talks going on; and arguments that are not the meeting's: whose envoy leads a
+delegation, whose consulate the talks were held in.
 """
 
 from __future__ import annotations
@@ -97,6 +99,8 @@ def test_the_last_of_two_meetings_is_the_second_round(rounds: list[dict[str, Any
     "ведуть консультації",  # a channel carried on, undated
     "Инициативы по подготовке",  # a summit still to be prepared
     "До этого стороны",  # two meetings counted together
+    "сосредоточены на работе дипмиссий",  # what the talks are about, not a meeting
+    "обсуждают порядок выдачи виз",  # talks going on, no day or place of their own
 ])
 def test_sentences_that_tell_of_no_round(rounds: list[dict[str, Any]], needle: str) -> None:
     assert [r["id"] for r in rounds if any(needle in text for text in sentences(r))] == []
@@ -106,6 +110,20 @@ def test_the_miami_round_is_dated_by_no_breakthrough_on_saturday(rounds: list[di
     (miami,) = on_day(rounds, PEACE_PLAN, "2025-12-20")
     assert miami["location"]["actor_id"] == "loc:miami" and "unian" in miami["outlets"]
     assert any(text.startswith("Хоча в суботу") for text in sentences(miami))
+
+
+def test_the_miami_delegation_is_led_by_the_envoy_not_by_whose_envoy_he_is(rounds: list[dict[str, Any]]) -> None:
+    """"Американскую делегацию возглавил спецпосланник Дональда Трампа Стив Уиткофф"."""
+    (miami,) = on_day(rounds, PEACE_PLAN, "2025-12-20")
+    assert "per:steve-witkoff" in miami["participants"]
+    assert "per:donald-trump" not in miami["participants"]
+
+
+def test_a_russian_consulate_abroad_is_not_russia(rounds: list[dict[str, Any]]) -> None:
+    """"Переговоры в генеральном консульстве России заняли около пяти часов" (in Istanbul)."""
+    (second,) = on_day(rounds, IRRITANTS, "2025-04-10")
+    assert any(text.startswith("Переговоры в генеральном консульстве") for text in sentences(second))
+    assert [r["id"] for r in rounds if any(v["value"].get("actor_id") == "cty:ru" for v in r["locations"])] == []
 
 
 def test_a_visa_question_that_did_not_move_is_stalled_not_implemented(demo_db: str) -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
+from pytest import MonkeyPatch
 from typer.testing import CliRunner
 
+from parleywatch import pipeline
 from parleywatch.cli import app
 from parleywatch.export import export, validation_errors
 from parleywatch.store import Store
@@ -67,3 +70,39 @@ def test_engine_options_are_checked(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["process", "--db", str(tmp_path / "x.db"), "--engine", "spark"])
     assert result.exit_code == 1
     assert "--engine must be one of local, dask" in result.output
+
+
+REPORTED = """ date 2025-03-04 Консультации в Анкаре
+Консультации в Анкаре
+
+Делегации России и Турции провели консультации в Анкаре 3 марта. Следующий раунд пройдёт в Москве в апреле.
+"""
+
+
+def stored_reports(db: str) -> set[str]:
+    with Store.open(db, create=False) as store:
+        return {r["id"] for r in store.iter_records("article_event")}
+
+
+def test_reprocessing_an_article_leaves_no_stale_event_reports(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    """The extraction changed and finds one event fewer: its old report must go, not stay forever."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ankara.txt").write_text(REPORTED, "utf-8")
+    db = str(tmp_path / "r.db")
+    assert CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--db", db, "--quiet"]).exit_code == 0
+    before = stored_reports(db)
+    assert len(before) >= 2
+    first = pipeline.extract_article
+
+    def one_fewer(*args: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        events, statements = first(*args)
+        return events[1:], statements
+
+    monkeypatch.setattr(pipeline, "extract_article", one_fewer)
+    monkeypatch.setattr(pipeline.ArticlePipeline, "version", pipeline.ArticlePipeline.version + "+changed")
+    assert CliRunner().invoke(app, ["process", "--db", db]).exit_code == 0
+    after = stored_reports(db)
+    assert len(after) == len(before) - 1 and after < before
+    with Store.open(db, create=False) as store:
+        merged = list(store.iter_records("event"))
+    assert len(merged) == len(after) and all("article_id" not in r for r in merged)

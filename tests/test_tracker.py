@@ -117,6 +117,13 @@ ROUND_CASES = [
     ("one story, two places", [event("e1", "a1", location=ISTANBUL), event("e2", "a2", location=RIYADH)], 2),
     ("a report naming one side vetoes nothing",
      [event("e1", "a1"), event("e2", "a2", participants=["per:sergey-ryabkov"])], 1),
+    ("the talks as a whole are no round", [event("e1", "a1", generic=True)], 0),
+    ("held one day, to go on the next: two sittings",
+     [event("e1", "a1", date=day("2025-02-27")), event("e2", "a1", status="planned", date=day("2025-02-28"))], 2),
+    ("held and planned for the same day: one", [event("e1", "a1", date=day("2025-02-27")),
+                                               event("e2", "a2", status="planned", date=day("2025-02-27"))], 1),
+    ("two outlets a day apart, both held: one",
+     [event("e1", "a1", date=day("2025-02-27")), event("e2", "a2", date=day("2025-02-28"))], 1),
 ]
 
 

@@ -54,7 +54,7 @@ class ArticlePipeline:
         records = {
             "actor": [a.to_dict() for a in links.actors.values()],
             "mention": [m.to_dict() for m in links.mentions],
-            ARTICLE_EVENT_KIND: events,
+            ARTICLE_EVENT_KIND: [own_report(e, article.id) for e in events],
             "statement": statements,
         }
         payload = None if stored else analysis.to_dict()
@@ -107,16 +107,33 @@ def _relink_article(store: Store, article_id: str, mapping: dict[str, str]) -> i
     return changed
 
 
+def own_report(event: dict[str, Any], article_id: str) -> dict[str, Any]:
+    """An event report keyed by its article, so reprocessing the article replaces its reports
+    (the store swaps a kind's records by ``article_id``) instead of leaving the old ones behind."""
+    return dict(event, article_id=article_id)
+
+
 def consolidated_event(event: dict[str, Any], mapping: dict[str, str]) -> dict[str, Any]:
-    """An event as one article reports it, its participants and place seen through the map."""
+    """An event as one article reports it, its participants, places and described participants
+    seen through the map (the storage key ``article_id`` dropped: a merged event cites its
+    articles in ``article_ids``)."""
     copy = dict(event, participants=[mapping.get(i, i) for i in event.get("participants", [])])
+    copy.pop("article_id", None)
     for role in ("source", "target"):
         if isinstance(copy.get(role), str):
             copy[role] = mapping.get(copy[role], copy[role])
-    if isinstance(copy.get("location"), dict) and copy["location"].get("actor_id"):
-        copy["location"] = dict(copy["location"], actor_id=mapping.get(copy["location"]["actor_id"],
-                                                                        copy["location"]["actor_id"]))
+    if isinstance(copy.get("location"), dict):
+        copy["location"] = _remapped(copy["location"], mapping)
+    for key in ("locations", "described_participants"):
+        if isinstance(copy.get(key), list):
+            copy[key] = [_remapped(item, mapping) if isinstance(item, dict) else item for item in copy[key]]
     return copy
+
+
+def _remapped(item: dict[str, Any], mapping: dict[str, str]) -> dict[str, Any]:
+    """A place or description object with its ``actor_id`` seen through the map (null stays null)."""
+    actor_id = item.get("actor_id")
+    return dict(item, actor_id=mapping.get(actor_id, actor_id)) if isinstance(actor_id, str) else item
 
 
 def linked_story_inputs(store: Store) -> InputBuilder:
@@ -140,12 +157,19 @@ def stories_stage(store: Store, settings: Settings) -> StageResult:
 def events_stage(store: Store, settings: Settings) -> StageResult:
     """One event per real-world happening: merge what the articles report, across articles."""
     mapping = json.loads(store.get_state(CONSOLIDATION_KEY) or b"{}")
-    reported = [consolidated_event(e, mapping) for e in store.iter_records(ARTICLE_EVENT_KIND)]
+    reported = [consolidated_event(e, mapping) for e in current_reports(store)]
     reported.sort(key=_reading_order(store))
     merged = merge_events(reported)
     store.delete_records(EVENT_KIND)
     store.put_records(EVENT_KIND, merged)
     return StageResult("events", f"{len(reported)} event reports merged into {len(merged)} events")
+
+
+def current_reports(store: Store) -> list[dict[str, Any]]:
+    """The stored event reports, without those of a store written before reports were keyed by
+    article (no ``article_id``): those were never replaced, so they may be stale, and the new
+    extraction version has re-extracted every article anyway."""
+    return [r for r in store.iter_records(ARTICLE_EVENT_KIND) if r.get("article_id")]
 
 
 def _reading_order(store: Store) -> Any:

@@ -25,11 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from parleywatch.actors import ArticleLinks, link_article
-from parleywatch.extract.article import Pipeline, _outlet_test, text_article
+from parleywatch.extract.article import Pipeline, outlet_test, text_article
 from parleywatch.extract.dates import find_dates
 from parleywatch.extract.events.arguments import Arguments, article_discourse, attach, clause_mentions
 from parleywatch.extract.events.clauses import Clause, split_clauses
+from parleywatch.extract.events.lexicon import EventLexicon
+from parleywatch.extract.events.triggers import find_triggers
 from parleywatch.ingest import load_outlets
+from parleywatch.nlp import Token
 
 DEFAULT_PATH = Path("../shared/eval/nerel/dev")
 RELATIONS = {"PARTICIPANT_IN": "participants", "TAKES_PLACE_IN": "places", "POINT_IN_TIME": "times"}
@@ -93,11 +96,11 @@ def _clause_arguments(pipe: Pipeline, analysis: Any, clause: Clause, text: str, 
                       trigger: Span, lexicon: Any) -> dict[str, Predicted]:
     """The arguments as the extractor reads them (same outlet filter, same article context)."""
     start, end = clause.start, clause.end
-    skip = _outlet_test(links, pipe.lexicons.outlets or load_outlets())
+    skip = outlet_test(links, pipe.lexicons.outlets or load_outlets())
     mentions = clause_mentions(links.mentions, start, end, skip)
     tokens = analysis.tokens[clause.first : clause.last]
-    args = attach(mentions, links.actors, tokens, trigger[0], "CONSULT", lexicon, clause.first,
-                  article_discourse(analysis, links, skip))
+    args = attach(mentions, links.actors, tokens, trigger[0], trigger_type(tokens, clause.first, trigger[0], lexicon),
+                  lexicon, clause.first, article_discourse(analysis, links, skip))
     dates = find_dates(text[start:end], date(2020, 1, 1), "ru")
     times = [[(start + d.char_start, start + d.char_end)] for d in dates[:1]]
     described = [[(d.start, d.end)] for d in args.described_places]
@@ -105,6 +108,14 @@ def _clause_arguments(pipe: Pipeline, analysis: Any, clause: Clause, text: str, 
                       "places": [_everywhere(m.actor_id, links) for m in args.places()] + described},
             "span": {"participants": _span_participants(args), "times": times,
                      "places": [[(m.start, m.end)] for m in args.places()] + described}}
+
+
+def trigger_type(tokens: list[Token], first: int, start: int, lexicon: EventLexicon) -> str:
+    """The event type our lexicon gives the gold trigger word, "" when it has none (NEREL's
+    deaths, elections and concerts): the type-specific rules read it as the extractor would."""
+    hits = [h for h in find_triggers(tokens, first, lexicon) if tokens[h.first - first].start <= start
+            < tokens[h.last - 1 - first].end]
+    return hits[0].trigger.type if hits else ""
 
 
 def _everywhere(actor_id: str, links: ArticleLinks) -> list[Span]:

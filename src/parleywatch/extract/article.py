@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -23,9 +24,9 @@ from parleywatch.records import Article
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("ru", "en", "uk")
-EXTRACT_VERSION = "extract-1"
+EXTRACT_VERSION = "extract-2"  # event reports keyed by article; generic talks; arguments v2
 
-__all__ = ["EXTRACT_VERSION", "Lexicons", "Pipeline", "extract_article", "merge_events", "text_article"]
+__all__ = ["EXTRACT_VERSION", "Lexicons", "Pipeline", "extract_article", "merge_events", "outlet_test", "text_article"]
 
 
 @dataclass(slots=True)
@@ -60,7 +61,7 @@ def extract_article(
     event_lexicon, speech_lexicon = lexicons.for_language(analysis.language or article.language)
     outlets = lexicons.outlets or load_outlets()
     published = publication_day(article.published)
-    is_outlet = _outlet_test(links, outlets)
+    is_outlet = outlet_test(links, outlets)
     events = extract_events(EventContext(article, analysis, links, event_lexicon, speech_lexicon.verbs,
                                          published, is_outlet, lexicons.keep_bare))
     mentions = [m for m in _outermost(links.mentions) if not is_outlet(m)]
@@ -76,7 +77,8 @@ def publication_day(published: str | None) -> date | None:
         return None
 
 
-def _outlet_test(links: ArticleLinks, outlets: OutletRegistry) -> Any:
+def outlet_test(links: ArticleLinks, outlets: OutletRegistry) -> Callable[[Mention], bool]:
+    """A test telling the mentions of an outlet ("пишет «Коммерсантъ»"): a source, never a side."""
     def is_outlet(mention: Mention) -> bool:
         actor = links.actors.get(mention.actor_id)
         if actor is None or actor.type not in {"organization", "group"}:

@@ -89,8 +89,12 @@ def far_apart(a: Report, b: Report, _s: Sources) -> Verdict:
 
 
 def same_day_same_place(a: Report, b: Report, s: Sources) -> Verdict:
+    """Reports of one day (a day's slack between outlets) and one place are one meeting; a plan
+    for another day than the meeting held ("Переговоры должны продолжиться сегодня, 21 декабря"
+    after a meeting on the 20th) is the next sitting, so a held and a future report need the same day."""
     fixed = dates.is_fixed(a.event.get("date")) and dates.is_fixed(b.event.get("date"))
-    meet = fixed and dates.overlap(a.event["date"], b.event["date"], SAME_DAY_SLACK)
+    slack = SAME_DAY_SLACK if a.phase == b.phase else 0
+    meet = fixed and dates.overlap(a.event["date"], b.event["date"], slack)
     return True if meet and places_agree(a.event.get("location"), b.event.get("location"), s) else None
 
 
@@ -210,8 +214,11 @@ def take_article_topic(meetings: Sequence[Record], placed: Placed, context: Topi
 
 def is_meeting(event: Mapping[str, Any]) -> bool:
     """A CONSULT that is a round: not a phone call, not "contacts" in general, not several
-    meetings counted together, not denied or suspended; a "may take place" one only when dated."""
+    meetings counted together, not the talks as a whole ("переговоры сосредоточены на ...",
+    ``generic``), not denied or suspended; a "may take place" one only when dated."""
     if event.get("type") != MEETING or event.get("mode") in NOT_A_ROUND or event.get("status") in NO_ROUND_STATUS:
+        return False
+    if event.get("generic"):
         return False
     if int(event.get("count") or 1) > 1:
         return False  # "провели две встречи": several meetings told at once, not one round

@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import Any
 
 from parleywatch.actors import Actor, ArticleLinks, Mention
-from parleywatch.extract.events.cues import load_argument_cues
+from parleywatch.extract.events.cues import ArgumentCues, load_argument_cues
 from parleywatch.extract.events.descriptions import Description, descriptions, kin_word
 from parleywatch.extract.events.discourse import (
     Discourse,
@@ -32,6 +32,7 @@ from parleywatch.extract.events.lexicon import EventLexicon
 from parleywatch.extract.events.places import (
     JOINED_TYPES,
     VISITED_TYPES,
+    abroad,
     choose_location,
     described_places,
     joined,
@@ -46,6 +47,8 @@ from parleywatch.extract.events.tree import (
     ClauseTree,
     clause_tree,
     covers,
+    governed,
+    in_topic,
     is_attached,
     origin_phrase,
     place_phrase,
@@ -59,6 +62,7 @@ AGENT_TYPES = frozenset({"person", "organization", "country", "group", "governme
 DIRECTED = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT",
                       "AID", "SUPPORT", "CONCEDE", "RETREAT", "PROTEST", "MOBILIZE"})
 PERSON_TYPES = frozenset({"person"})
+JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts the sides do together: nobody is "against"
 
 
 @dataclass(slots=True)
@@ -142,7 +146,7 @@ def attach(mentions: list[Mention], actors: dict[str, Actor], tokens: list[Token
         args.participants = [m for m in mentions if kinds[m.actor_id] in AGENT_TYPES]
         args.location = places[0] if places else None
     else:
-        from_tree(args, tree, mentions, kinds, cues.visits)
+        from_tree(args, tree, mentions, kinds, cues, event_type, lexicon.agenda)
         if discourse is not None:
             from_context(args, tree, discourse)
     args.extra_ids = demonym_sides(side_words(args, tokens, tree, first or 0, lexicon), lexicon)
@@ -153,19 +157,24 @@ def attach(mentions: list[Mention], actors: dict[str, Actor], tokens: list[Token
 
 
 def from_tree(args: Arguments, tree: ClauseTree, mentions: list[Mention], kinds: dict[str, str],
-              visits: frozenset[str]) -> None:
-    """The clause's own arguments: its place phrases, then the agents attached to the trigger."""
+              cues: ArgumentCues, event_type: str = "", agenda: frozenset[str] = frozenset()) -> None:
+    """The clause's own arguments: its place phrases (not those inside the matter it is about,
+    nor an embassy's owner), then the agents attached to the trigger."""
     places = [m for m in mentions if kinds[m.actor_id] in PLACE_TYPES]
     agents = [m for m in mentions if kinds[m.actor_id] in AGENT_TYPES]
-    in_place = [m for m in mentions if place_phrase(tree, m) and kinds[m.actor_id] != "person"
+    in_place = [m for m in mentions if place_phrase(tree, m, event_type in JOINT) and kinds[m.actor_id] != "person"
                 and not (kinds[m.actor_id] in JOINED_TYPES and joined(tree, m))]
-    args.location = choose_location(tree, places + [m for m in in_place if kinds[m.actor_id] == "country"], in_place)
-    visited = visited_place(tree, [m for m in mentions if kinds[m.actor_id] in VISITED_TYPES], visits)
+    own = [m for m in in_place if not in_topic(tree, m, cues.topic, agenda) and not abroad(tree, m, cues.abroad)]
+    ranked = places + [m for m in own if kinds[m.actor_id] == "country"]
+    args.location = choose_location(tree, ranked, own, [m for m in places if m not in in_place])
+    visited = visited_place(tree, [m for m in mentions if kinds[m.actor_id] in VISITED_TYPES], cues.visits)
     if visited is not None and (args.location is None or not in_place):
         args.location = visited
     persons = [m for m in agents if kinds[m.actor_id] in PERSON_TYPES]
     args.participants = [m for m in agents if m not in in_place and is_attached(tree, m, m in persons)
-                         and (m in persons or not affiliation(tree, m, persons)) and not origin_phrase(tree, m)]
+                         and not affiliation(tree, m, persons) and not origin_phrase(tree, m)
+                         and (m in persons or not of_a_thing(tree, m, cues.groups | cues.relations))
+                         and not (event_type in JOINT and against(tree, m, cues.opposed))]
     args.participants += [m for m in places if place_as_side(tree, m) and m not in args.places()]
     countries = [m for m in agents if kinds[m.actor_id] == "country"]
     args.more_places = joined_places(tree, args.location, places + in_place + countries)
@@ -218,8 +227,9 @@ def _positions(args: Arguments) -> list[tuple[int, int, str]]:
 
 
 def affiliation(tree: ClauseTree, mention: Mention, persons: list[Mention]) -> bool:
-    """"премьер-министр Турции Эрдоган", "глава ОАО «Газпром» Алексей Миллер": the mention
-    qualifies a title noun whose holder is a named person, so the person is the participant."""
+    """"премьер-министр Турции Эрдоган", "глава ОАО «Газпром» Алексей Миллер", "спецпредставитель
+    Дональда Трампа Стив Уиткофф": the mention qualifies a title noun whose holder is a named
+    person, so the holder is the participant (a person only when the parse says so)."""
     root = tree.root(mention)
     token = tree.token(root) if root is not None else None
     if token is None or token.head is None or not qualifier(tree, mention):
@@ -227,13 +237,33 @@ def affiliation(tree: ClauseTree, mention: Mention, persons: list[Mention]) -> b
     title = token.head
     for person in persons:
         person_root = tree.root(person)
-        if person_root is None or person is mention:
+        if person_root is None or person is mention or person.actor_id == mention.actor_id:
             continue
         if token_head(tree, person_root) == title or title in tree.span(person):
             return True
-        if 0 <= person.start - mention.end <= 2:  # "министр энергетики Белоруссии Александр Озерец"
-            return True
+        if mention not in persons and 0 <= person.start - mention.end <= 2:
+            return True  # "министр энергетики Белоруссии Александр Озерец"
     return False
+
+
+def of_a_thing(tree: ClauseTree, mention: Mention, groups: frozenset[str]) -> bool:
+    """"обсуждают мирный план США", "в вопросе окончания войны РФ": a genitive of a thing that is
+    not the trigger says whose the thing is, not who takes part; of a person or group noun it is
+    a side ("представители России", "делегация США")."""
+    root = tree.root(mention)
+    token = tree.token(root) if root is not None else None
+    head = tree.token(token.head) if token is not None and token.head is not None else None
+    if token is None or head is None or token.rel not in AFFILIATION_RELATIONS or token.head in tree.seeds:
+        return False
+    if any(t.head == root and t.rel == "case" for t in tree.tokens):
+        return False  # "с визитом в НАТО": a prepositional phrase, not a genitive of the thing
+    return head.pos == "NOUN" and head.feats.get("Animacy") == "Inan" and head.lemma.lower() not in groups
+
+
+def against(tree: ClauseTree, mention: Mention, opposed: frozenset[str]) -> bool:
+    """"войны РФ против Украины" hung by the parser on "переговоры": the side an act is aimed at."""
+    root = tree.root(mention)
+    return root is not None and governed(tree, root, opposed)
 
 
 # ---------------------------------------------------------------- words

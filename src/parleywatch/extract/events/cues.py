@@ -28,6 +28,10 @@ class ArgumentCues:
     reflexives: frozenset[str] = frozenset()
     generic_persons: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()
+    relations: frozenset[str] = frozenset()  # "отношения России и США": the genitives are the sides
+    opposed: frozenset[str] = frozenset()  # "против": the side an act is aimed at
+    topic: frozenset[str] = frozenset()  # "о", "по": prepositions of what an event is about
+    abroad: frozenset[str] = frozenset()  # "посольство": its genitive is its owner, not its place
     offices: frozenset[str] = frozenset()
     facilities: frozenset[str] = frozenset()
     place_prepositions: frozenset[str] = frozenset()
@@ -70,6 +74,10 @@ def load_argument_cues(language: str) -> ArgumentCues:
         reflexives=_words(data, "reflexives"),
         generic_persons=_words(data, "generic_persons"),
         groups=_words(data, "groups"),
+        relations=_words(data, "relations"),
+        opposed=_words(data, "opposed"),
+        topic=_words(data, "topic"),
+        abroad=_words(data, "abroad"),
         offices=_words(data, "offices"),
         facilities=_words(data, "facilities"),
         place_prepositions=_words(data, "place_prepositions"),

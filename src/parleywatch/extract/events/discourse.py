@@ -28,6 +28,8 @@ REACH = 2  # sentences back an antecedent may lie
 REFLEXIVE_REACH = 3  # steps from the trigger up to the verb "свой" refers through
 TOPIC_MIN = 2  # mentions that make a person what the text is about
 VERB_POS = frozenset({"VERB", "AUX"})
+MODIFYING_CLAUSES = frozenset({"acl", "acl:relcl"})  # a clause qualifying a noun
+NOUNS = frozenset({"NOUN", "PROPN"})
 
 
 @dataclass(slots=True)
@@ -182,9 +184,12 @@ def _personal(token: Token, d: Discourse) -> bool:
 
 def dropped_subject(d: Discourse, verb: int) -> Gap | None:
     """A finite singular verb with no subject anywhere ("Родился в 1955 году"); plural ("его
-    арестовали") and neuter ("было возбуждено") verbs say nobody."""
+    арестовали") and neuter ("было возбуждено") verbs say nobody, nor does a verb qualifying a
+    noun ("план, ... в ходе диалога был сокращен"): its subject is that noun."""
     token = d.analysis.tokens[verb]
     gender, number = _agreement(token)
+    if _qualifies_agreeing(d, token):
+        return None
     third = token.feats.get("Person", "3") == "3"
     finite = token.feats.get("VerbForm") in {"Fin", "Part"} and token.feats.get("Mood") != "Imp"
     if not finite or not third or number != "Sing" or gender == "Neut":
@@ -192,6 +197,13 @@ def dropped_subject(d: Discourse, verb: int) -> Gap | None:
     if token.feats.get("VerbForm") == "Part" and token.feats.get("Variant") != "Short":
         return None  # a full participle qualifies its noun: "приехавший посол"
     return Gap(verb, gender, number, "dropped-subject")
+
+
+def _qualifies_agreeing(d: Discourse, verb: Token) -> bool:
+    """"план, который ... в ходе диалога был сокращен": a clause hanging on a noun of the verb's
+    gender and number has that noun for subject ("отделение, куда был госпитализирован" does not)."""
+    noun = d.token(verb.head) if verb.rel in MODIFYING_CLAUSES else None
+    return noun is not None and noun.pos in NOUNS and _agreement(noun) == _agreement(verb)
 
 
 Found = Gap | Mention
@@ -210,8 +222,13 @@ def subject_gap(d: Discourse, where: Site) -> list[Found]:
     if _personal(token, d):
         gender, number = _agreement(token)
         return [Gap(found, gender, number, "pronoun")]
-    mention = d.mention_at(found)
-    return [mention] if mention is not None and d.kind(mention) in AGENTS else []
+    return [m for m in (d.mention_at(i) for i in conjuncts(d, found)) if m is not None and d.kind(m) in AGENTS]
+
+
+def conjuncts(d: Discourse, index: int) -> list[int]:
+    """A subject and the words joined to it: "Россия и США провели раунд, однако отложили встречу"
+    gives "отложили" both sides."""
+    return [index] + [c for c in d.children(index) if d.analysis.tokens[c].rel == "conj"]
 
 
 def arguments(d: Discourse, where: Site) -> list[int]:

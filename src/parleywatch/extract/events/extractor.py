@@ -13,10 +13,10 @@ from parleywatch.extract.dates import DateSpan, find_dates, join_alternatives
 from parleywatch.extract.events.arguments import Arguments, article_discourse, attach, clause_mentions
 from parleywatch.extract.events.clauses import Clause, split_clauses
 from parleywatch.extract.events.lexicon import LAST, EventLexicon
-from parleywatch.extract.events.status import StatusView, event_status
+from parleywatch.extract.events.status import StatusView, event_status, scope_cues
 from parleywatch.extract.events.triggers import Hit, by_salience, find_triggers, first_per_type, proper_name
 from parleywatch.extract.issues import find_issues
-from parleywatch.nlp import Analysis, Token
+from parleywatch.nlp import Analysis, Sentence, Token
 from parleywatch.records import Article
 
 FUTURE = frozenset({"planned", "hypothetical", "postponed"})
@@ -71,9 +71,23 @@ def add_delegation_heads(ctx: EventContext, events: list[dict[str, Any]]) -> Non
         if not meetings:
             continue
         meeting = meetings[-1]
-        people = [m.actor_id for m in ctx.links.mentions
-                  if m.type == PERSON and sentence.start <= m.start < sentence.end]
+        people = [m.actor_id for m in ctx.links.mentions if m.type == PERSON
+                  and sentence.start <= m.start < sentence.end and not qualifies(ctx.analysis, sentence, m)]
         meeting["participants"] += [p for p in dict.fromkeys(people) if p not in meeting["participants"]]
+
+
+AFFILIATIONS = frozenset({"nmod", "nmod:poss"})
+
+
+def qualifies(analysis: Analysis, sentence: Sentence, mention: Mention) -> bool:
+    """"во главе со спецпредставителем Дональда Трампа Стивом Уиткоффом": a name in the genitive
+    of a noun says whose envoy (son, aide) someone is; that someone leads, not the name."""
+    inside = [i for i in range(sentence.first, sentence.last)
+              if mention.start <= analysis.tokens[i].start < mention.end]
+    root = next((i for i in inside if analysis.tokens[i].head not in inside), None)
+    token = analysis.tokens[root] if root is not None else None
+    head = analysis.tokens[token.head] if token is not None and token.head is not None else None
+    return token is not None and head is not None and token.rel in AFFILIATIONS and head.pos == "NOUN"
 
 
 # --- back references ----------------------------------------------------------------------------
@@ -266,16 +280,23 @@ def build_event(ctx: EventContext, clause: Clause, tokens: list[Token], hit: Hit
     count = cardinal(tokens, hit.first - clause.first, ctx.lexicon)
     anchored = args.participant_ids() or args.location or issues or args.ordinal or count
     if status == "occurred" and not ctx.keep_bare and not anchored:
-        return None  # "диалог идёт" with nothing attached says too little to track; "две встречи" counts
+        # "диалог идёт" with nothing attached says too little to track; "две встречи" counts. A
+        # description alone ("Полиция задержала двух человек", "стороны", "эксперты") anchors
+        # nothing either: news is full of them, and with no actor, place or topic the record can
+        # be neither merged nor filed under a track. Described with a side ("американская
+        # делегация") or pointing to an actor named before, it is in ``participant_ids``.
+        return None
     sentence = clause.sentence
+    when, place = event_date(ctx, text, status, clause, hit.first), _location(ctx, args)
+    whole = hit.trigger.type == MEETING and generic(ctx, clause, hit.first, when, place)
     return {
         "kind": "event",
         "id": "ev:" + hashlib.sha1(f"{ctx.article.id}:{trigger_token.start}".encode()).hexdigest()[:16],
         "type": hit.trigger.type,
         "mode": hit.trigger.mode,
         "status": status,
-        "date": event_date(ctx, text, status, clause, hit.first),
-        "location": _location(ctx, args),
+        "date": when,
+        "location": place,
         "participants": args.participant_ids(),
         "issues": issues,
         "summary": summary(ctx, hit, args, status, trigger_token.text),
@@ -287,7 +308,59 @@ def build_event(ctx: EventContext, clause: Clause, tokens: list[Token], hit: Hit
         "trigger": trigger_token.text,
         "article_ids": [ctx.article.id],
         "outlets": [ctx.article.outlet] if ctx.article.outlet else [],
-    } | args.record_fields(ctx.links.actors, ctx.article.id) | ({"count": count} if count else {})
+    } | args.record_fields(ctx.links.actors, ctx.article.id) | ({"count": count} if count else {}) | (
+        {"generic": True} if whole else {})
+
+
+# --- talks as a whole ---------------------------------------------------------------------------
+
+SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+COMPLEMENTS = frozenset({"obj", "obl", "iobj"})
+AGENDA_REACH = 4  # words after an unparsed trigger to its agenda verb: "the talks focus on"
+
+
+def ongoing_discussion(lexicon: EventLexicon, tokens: list[Token], trigger: int, first: int) -> bool:
+    """"Стороны обсуждают мирный план", "не связывают эти встречи с переговорами по Украине", "ведут
+    консультации": a verb in the present tense, imperfective -- the trigger or the verb it is the
+    object of -- tells that talks go on or speaks of them, not of one meeting (with a day or a
+    place it would: checked by ``generic``). Not "консультации продолжаются": the talks asserted."""
+    token = tokens[trigger]
+    head = _local(tokens, token.head, first)
+    verb = token if token.pos == "VERB" else head if token.pos == "NOUN" and token.rel in COMPLEMENTS else None
+    return verb is not None and verb.pos == "VERB" and _present_imperfective(verb)
+
+
+def _present_imperfective(token: Token) -> bool:
+    return token.feats.get("Tense") == "Pres" and token.feats.get("Aspect") == "Imp"
+
+
+def stated_agenda(lexicon: EventLexicon, tokens: list[Token], trigger: int, first: int) -> bool:
+    """"переговоры ... сосредоточены на восстановлении работы представительств", "the talks focus
+    on visas": the clause says what the talks are about, not that a meeting took place."""
+    token = tokens[trigger]
+    if all(t.head is None for t in tokens):  # no parse (the light English analysis)
+        return any(t.lemma.lower() in lexicon.agenda for t in tokens[trigger + 1 : trigger + 1 + AGENDA_REACH])
+    head = _local(tokens, token.head, first)
+    return head is not None and token.rel in SUBJECTS and head.lemma.lower() in lexicon.agenda
+
+
+def _local(tokens: list[Token], index: int | None, first: int) -> Token | None:
+    """The clause's token at an analysis index, None outside the clause."""
+    return tokens[index - first] if index is not None and 0 <= index - first < len(tokens) else None
+
+
+GENERIC_RULES: list[Callable[[EventLexicon, list[Token], int, int], bool]] = [ongoing_discussion, stated_agenda]
+
+
+def generic(ctx: EventContext, clause: Clause, trigger: int, when: dict[str, Any],
+            place: dict[str, Any] | None) -> bool:
+    """The report is about the talks as a whole (``generic`` in docs/SCHEMA.md): what they are
+    about, or that they go on, with no day and no place of their own; the tracker makes no round
+    of it."""
+    if when["start"] is not None or when["end"] is not None or place is not None:
+        return False
+    tokens = ctx.analysis.tokens[clause.first : clause.last]
+    return any(rule(ctx.lexicon, tokens, trigger - clause.first, clause.first) for rule in GENERIC_RULES)
 
 
 COUNT_REACH = 2  # "две встречи", "две официальные встречи"
@@ -315,15 +388,26 @@ def cardinal(tokens: list[Token], trigger: int, lexicon: EventLexicon) -> int | 
 def event_date(ctx: EventContext, text: str, status: str, clause: Clause | None = None,
                trigger: int | None = None) -> dict[str, Any]:
     """The clause's date that depends on the trigger or its verb, else its first date ("Весной
-    писали о встрече в конце октября" is the end of October); an explicit unknown, never the
-    publication date."""
+    писали о встрече в конце октября" is the end of October) unless the trigger is what an
+    outcome came of; an explicit unknown, never the publication date."""
     if ctx.published is not None:
         spans = find_dates(text, ctx.published, ctx.article.language, future=True if status in FUTURE else None)
         spans = join_alternatives(spans, text, ctx.article.language)
         if spans:
             own = [s for s in spans if clause and trigger is not None and attached(ctx, clause, s, trigger)]
-            return (own or spans)[0].as_dict()
+            fallback = [] if trigger is not None and of_an_outcome(ctx, trigger) else spans
+            found = own or fallback
+            if found:
+                return found[0].as_dict()
     return {"start": None, "end": None, "precision": "unknown", "text": ""}
+
+
+def of_an_outcome(ctx: EventContext, trigger: int) -> bool:
+    """"Комментарий по итогам встречи ожидается завтра": a date the meeting does not govern is the
+    outcome's, not the meeting's."""
+    head = ctx.analysis.tokens[trigger].head
+    word = ctx.analysis.tokens[head] if head is not None else None
+    return word is not None and word.lemma.lower() in scope_cues(ctx.lexicon.language).outcome
 
 
 def attached(ctx: EventContext, clause: Clause, span: DateSpan, trigger: int) -> bool:

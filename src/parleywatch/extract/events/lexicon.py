@@ -66,6 +66,7 @@ class EventLexicon:
     back: BackReference = field(default_factory=BackReference)  # "последняя из них состоялась"
     cardinals: dict[str, int] = field(default_factory=dict)  # "две встречи": a count, not one meeting
     before_that: frozenset[tuple[str, ...]] = frozenset()  # "до этого": earlier than the meeting just told
+    agenda: frozenset[str] = frozenset()  # "сосредоточены на": what talks are about, not a meeting
 
 
 def _trigger(key: str, words: str) -> Trigger:
@@ -130,6 +131,7 @@ def load_event_lexicon(language: str) -> EventLexicon:
         back=_back_reference(data.get("back_reference") or {}),
         cardinals={str(k).lower(): int(v) for k, v in (data.get("cardinals") or {}).items()},
         before_that=_sequences(data.get("before_that", [])),
+        agenda=_words(data.get("agenda")),
     )
 
 

@@ -50,18 +50,27 @@ def compatible_ordinal(a: Event, b: Event) -> bool:
     return not (a.get("ordinal") and b.get("ordinal")) or bool(a["ordinal"] == b["ordinal"])
 
 
+def same_generality(a: Event, b: Event) -> bool:
+    """"Стороны обсуждают план" (the talks as a whole) is not a report of one meeting."""
+    return bool(a.get("generic")) == bool(b.get("generic"))
+
+
 NEARBY = 400  # characters: reports of one article this close describe the same happening
 STATES = ("cty:", "gov:")  # sides, not people: Russia and the US meet about many things
 
 
-def anchored(a: Event, b: Event) -> bool:
+Reports = dict[tuple[str, str], list[int]]  # (article, type) -> where each report of that type starts
+
+
+def anchored(a: Event, b: Event, reports: Reports | None = None) -> bool:
     """Something beyond the sides ties them: a shared known date, round or place, or, in one
-    article, a shared person or organization or sentences close together.
+    article, a shared person or organization or sentences close together with no other report of
+    the kind between them.
 
     "Russia and the US" meet every month; sides alone are not enough, even in one article
     ("провели раунд по раздражителям" ... "обсуждают мирный план").
     """
-    if same_article_and_close(a, b):
+    if same_article_and_close(a, b, reports or {}):
         return True
     if a["date"]["start"] and b["date"]["start"]:
         return True  # compatible_date already checked the overlap
@@ -70,32 +79,54 @@ def anchored(a: Event, b: Event) -> bool:
     return bool(a.get("location") and b.get("location"))
 
 
-def same_article_and_close(a: Event, b: Event) -> bool:
+def same_article_and_close(a: Event, b: Event, reports: Reports) -> bool:
     shared = set(a.get("article_ids") or []) & set(b.get("article_ids") or [])
     if not shared:
         return False
     people = {p for p in set(a["participants"]) & set(b["participants"]) if not p.startswith(STATES)}
-    starts = [[e["start"] for e in x["evidence"] if e["article_id"] in shared] for x in (a, b)]
-    close = any(abs(i - j) <= NEARBY for i in starts[0] for j in starts[1])
+    close = any(abs(i - j) <= NEARBY and not between(reports.get((art, a["type"]), []), i, j)
+                for art in shared for i in _starts(a, art) for j in _starts(b, art))
     return bool(people) or close
+
+
+def between(starts: list[int], i: int, j: int) -> bool:
+    """Another report starts between the two: "Последняя из них прошла в Стамбуле. Третья встреча
+    не анонсировалась ... Москва начала консультации": the thread of the first is broken."""
+    low, high = sorted((i, j))
+    return any(low < s < high for s in starts)
+
+
+def _starts(event: Event, article: str) -> list[int]:
+    return [int(e["start"]) for e in event["evidence"] if e["article_id"] == article]
+
+
+def report_starts(events: list[Event]) -> Reports:
+    """Where the reports of each type start in each article (their first evidence sentence)."""
+    found: Reports = {}
+    for event in events:
+        first = (event.get("evidence") or [{}])[0]
+        if first.get("article_id") is not None:
+            found.setdefault((str(first["article_id"]), str(event["type"])), []).append(int(first["start"]))
+    return found
 
 
 RULES: list[Callable[[Event, Event], bool]] = [
     same_type, shared_participants, compatible_place, compatible_date, compatible_status, compatible_ordinal,
-    same_count, anchored,
+    same_count, same_generality,
 ]
 
 
-def same_event(a: Event, b: Event) -> bool:
-    return all(rule(a, b) for rule in RULES)
+def same_event(a: Event, b: Event, reports: Reports | None = None) -> bool:
+    return all(rule(a, b) for rule in RULES) and anchored(a, b, reports)
 
 
 def merge_events(events: list[Event]) -> list[Event]:
     """Greedy single pass: each event joins the first merged event it matches, in input order."""
     merged: list[Event] = []
     by_type: dict[str, list[Event]] = {}
+    reports = report_starts(events)
     for event in events:
-        target = next((m for m in by_type.get(event["type"], []) if same_event(m, event)), None)
+        target = next((m for m in by_type.get(event["type"], []) if same_event(m, event, reports)), None)
         if target is None:
             copy = _copy(event)
             merged.append(copy)

@@ -15,6 +15,8 @@ from parleywatch.extract.events.tree import (
     INTO,
     ClauseTree,
     covers,
+    event_hosts,
+    first_conjunct,
     governed,
     origin_phrase,
     phrase_head,
@@ -22,6 +24,7 @@ from parleywatch.extract.events.tree import (
     token_head,
 )
 
+COMITATIVE = frozenset({"с", "со"})
 JOINED_TYPES = frozenset({"organization", "group"})
 VISITED_TYPES = frozenset({"place", "country"})
 VISITED_RELATIONS = frozenset({"obj", "nmod", "nsubj:pass"})
@@ -79,30 +82,63 @@ def _linked(tree: ClauseTree, lower: Mention, upper: Mention) -> bool:
     return False
 
 
-def choose_location(tree: ClauseTree, places: list[Mention], in_place: list[Mention]) -> Mention | None:
-    """A place phrase nearest the trigger (one hanging from the trigger itself before one of a verb
-    conjoined with it: "жил в Италии, вернулся на Украину"), else a place name that is not
-    someone's affiliation."""
+def choose_location(tree: ClauseTree, places: list[Mention], in_place: list[Mention],
+                    outside: list[Mention]) -> Mention | None:
+    """A place phrase of the event nearest the trigger (a place name before a country, one hanging
+    from the trigger itself before one of a verb conjoined with it: "жил в Италии, вернулся на
+    Украину"), else a place name outside any place phrase that is not someone's affiliation, where
+    someone comes from or a partner ("консультации с Вашингтоном")."""
     if in_place:
         return min(in_place, key=lambda m: (m not in places, tree.distance(m) is None, tree.distance(m) or 0,
                                             not _hangs_from_seed(tree, m), m.start))
-    loose = [m for m in places if not qualifier(tree, m) and not origin_phrase(tree, m)]
+    loose = [m for m in outside if not qualifier(tree, m) and not origin_phrase(tree, m) and not partner(tree, m)
+             and not conjoined_side(tree, m)]
     return loose[0] if loose else None
+
+
+def partner(tree: ClauseTree, mention: Mention) -> bool:
+    """"консультации с Вашингтоном": a capital in the comitative is the other side, not the place."""
+    root = first_conjunct(tree, phrase_head(tree, tree.root(mention)))
+    token = tree.token(root) if root is not None else None
+    return root is not None and token is not None and token.feats.get("Case") == "Ins" and governed(
+        tree, root, COMITATIVE)
+
+
+def abroad(tree: ClauseTree, mention: Mention, representations: frozenset[str]) -> bool:
+    """"в генеральном консульстве России", "в посольстве США": the country owns the building,
+    which stands in another country, so it is not the place."""
+    root = tree.root(mention)
+    token = tree.token(root) if root is not None else None
+    head = tree.token(token.head) if token is not None and token.head is not None else None
+    return head is not None and qualifier(tree, mention) and head.lemma.lower() in representations
 
 
 SIDE_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "nmod"})
 
 
 def place_as_side(tree: ClauseTree, mention: Mention) -> bool:
-    """"Япония капитулировала", "капитуляция Японии", "Москва ответила": a place name as the
-    subject, object or bare genitive of the trigger acts for its state (the registry does not
+    """"Япония капитулировала", "капитуляция Японии", "Контакты Москвы и Вашингтона", "диалог
+    Вашингтона с Киевом", "консультации с Вашингтоном": a place name as the subject, object, bare
+    genitive or partner ("с" + instrumental) of the event acts for its state (the registry does not
     know every country, so many are typed as places)."""
-    root = tree.root(mention)
+    root = first_conjunct(tree, tree.root(mention))
     token = tree.token(root) if root is not None else None
-    if token is None or token.rel not in SIDE_RELATIONS or token.head not in tree.seeds:
+    if token is None or token.rel not in SIDE_RELATIONS | {"obl"}:
+        return False
+    if partner(tree, mention):
+        return token.head in event_hosts(tree)
+    subject = token.rel in {"nsubj", "nsubj:pass"} and token.head in event_hosts(tree)  # "Москва и Анкара провели"
+    if token.rel == "obl" or (token.head not in tree.seeds and not subject):
         return False
     has_case = any(t.head == root and t.rel == "case" for t in tree.tokens)
     return not has_case and (token.rel != "nmod" or token.feats.get("Case") == "Gen")
+
+
+def conjoined_side(tree: ClauseTree, mention: Mention) -> bool:
+    """"Контакты Москвы и Вашингтона": a place joined to a side is the other side, not the place."""
+    root = tree.root(mention)
+    token = tree.token(root) if root is not None else None
+    return token is not None and token.rel == "conj" and place_as_side(tree, mention)
 
 
 def route_start(tree: ClauseTree, places: list[Mention]) -> list[Mention]:

@@ -41,6 +41,7 @@ class ScopeCues:
     topic: frozenset[str] = frozenset()
     topic_heads: frozenset[str] = frozenset()
     preparation: frozenset[str] = frozenset()
+    outcome: frozenset[str] = frozenset()
     desire: tuple[str, ...] = ()
     modal: frozenset[str] = frozenset()
     conditional: frozenset[str] = frozenset()
@@ -62,6 +63,7 @@ def scope_cues(language: str) -> ScopeCues:
         topic=frozenset(entry.get("topic") or ()),
         topic_heads=frozenset(entry.get("topic_heads") or ()),
         preparation=frozenset(entry.get("preparation") or ()),
+        outcome=frozenset(entry.get("outcome") or ()),
         desire=tuple(entry.get("desire") or ()),
         modal=frozenset(entry.get("modal") or ()),
         conditional=frozenset(entry.get("conditional") or ()),
@@ -218,6 +220,13 @@ def governed(v: StatusView) -> str | None:
     return "planned" if v.kind not in {TALKS, AGREE} and AGREE in kinds else None
 
 
+def outcome_frame(v: StatusView) -> str | None:
+    """"Комментарий по итогам встречи ожидается завтра": a meeting with outcomes took place; what
+    the clause expects is the outcome's (a strong cue -- cancelled, denied -- still wins)."""
+    head = governor(v)
+    return "occurred" if head is not None and head.lemma.lower() in v.scope.outcome else None
+
+
 def topic_noun_before(v: StatusView) -> str | None:
     """"the question of resuming flights", "preparations for a summit": a topic or preparation noun
     right before the trigger (what a parse would show as its governor)."""
@@ -270,7 +279,8 @@ def future_tense(v: StatusView) -> str | None:
 
 
 RULES: list[Callable[[StatusView], str | None]] = [
-    cancelled, postponed, suspended, undone_later, denied, negated_trigger, desired, topic_of_talks, governed,
+    cancelled, postponed, suspended, undone_later, denied, negated_trigger, outcome_frame, desired, topic_of_talks,
+    governed,
     topic_noun_before, conditional, modal_before, past_trigger, hypothetical, planned, future_tense,
 ]
 

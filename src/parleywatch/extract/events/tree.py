@@ -19,6 +19,10 @@ FREE_RELATIONS = frozenset({"appos", "flat", "flat:name", "flat:foreign", "conj"
 PERSON_EXTRA_HOP = 1  # a named person may sit one hop further: "разрешили встречу с Виктором"
 APPOSITIONS = frozenset({"appos", "flat", "flat:name"})
 MAX_HOPS = 2  # trigger -> verb -> subject/object: "Россия и США провели переговоры"
+# Edges to a clause that is the content or subject of another predicate: "встреча не анонсировалась
+# и Рябков не уточнил" (a parser's ccomp) -- Ryabkov is the subject of another act, not a side.
+# Not parataxis: the parser's dash apposition ("двоих украинцев — Геннадия Афанасьева и ...").
+CLAUSE_LINKS = frozenset({"ccomp", "csubj"})
 PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "in", "at"})
 ORIGIN_PREPOSITIONS = frozenset({"из", "через", "from"})  # "делегаты из России": not a side
 INTO = frozenset({"в", "во"})
@@ -71,7 +75,7 @@ def clause_tree(tokens: list[Token], first: int, trigger_start: int,
     edges: dict[int, list[tuple[int, int]]] = {}
     for i, token in enumerate(tokens):
         head = token.head
-        if head is not None and tree.token(head) is not None:
+        if head is not None and tree.token(head) is not None and token.rel not in CLAUSE_LINKS:
             cost = 0 if token.rel in FREE_RELATIONS else 1
             edges.setdefault(first + i, []).append((head, cost))
             edges.setdefault(head, []).append((first + i, cost))
@@ -146,16 +150,29 @@ def is_attached(tree: ClauseTree, mention: Mention, person: bool = False) -> boo
     return distance is not None and distance <= MAX_HOPS + (PERSON_EXTRA_HOP if person else 0)
 
 
-def place_phrase(tree: ClauseTree, mention: Mention) -> bool:
+def place_phrase(tree: ClauseTree, mention: Mention, sides: bool = False) -> bool:
     """"в Минске", "визит в Украину", "в миде Грузии": a place preposition governs the mention's
-    head word or the noun the mention qualifies."""
-    root = phrase_head(tree, tree.root(mention))
+    head word or the noun the mention qualifies, unless that noun is an event whose genitives are
+    its ``sides`` ("в ходе диалога Вашингтона": Washington talks; "в чемпионате Бельгии" is in
+    Belgium)."""
+    root = first_conjunct(tree, phrase_head(tree, tree.root(mention)))
     token = tree.token(root) if root is not None else None
     if root is None or token is None:
         return False
     if governed(tree, root, PLACE_PREPOSITIONS) and token.feats.get("Case", "Loc") in PLACE_CASES:
         return True
-    return qualifier(tree, mention) and token.head is not None and governed(tree, token.head, PLACE_PREPOSITIONS)
+    return (qualifier(tree, mention) and token.head is not None and not (sides and token.head in tree.seeds)
+            and governed(tree, token.head, PLACE_PREPOSITIONS))
+
+
+def first_conjunct(tree: ClauseTree, index: int | None) -> int | None:
+    """"в Москве и Вашингтоне": the conjunct the preposition governs."""
+    for _ in range(CONJ_REACH):
+        token = tree.token(index) if index is not None else None
+        if token is None or token.rel != "conj" or token.head is None or tree.token(token.head) is None:
+            break
+        index = token.head
+    return index
 
 
 def phrase_head(tree: ClauseTree, index: int | None) -> int | None:
@@ -178,6 +195,57 @@ def origin_phrase(tree: ClauseTree, mention: Mention) -> bool:
 
 def governed(tree: ClauseTree, index: int, prepositions: frozenset[str]) -> bool:
     return any(t.head == index and t.rel == "case" and t.lemma.lower() in prepositions for t in tree.tokens)
+
+
+TOPIC_REACH = 10  # words between a place phrase and the event it may lie under (a parse may chain many)
+PREDICATES = frozenset({"VERB", "AUX", "ADJ"})  # "прошла", "сосредоточены"
+
+
+def event_hosts(tree: ClauseTree) -> set[int]:
+    """The words an event's own place phrase hangs from: the trigger, the words standing for it,
+    and the predicate each of them depends on ("встреча прошла в ...", "провели переговоры в ...")."""
+    found = set(tree.seeds)
+    for seed in tree.seeds:
+        head = token_head(tree, seed)
+        token = tree.token(head) if head is not None else None
+        if head is not None and token is not None and token.pos in PREDICATES:
+            found.add(head)
+    return found
+
+
+def in_topic(tree: ClauseTree, mention: Mention, topic: frozenset[str], agenda: frozenset[str]) -> bool:
+    """The place phrase lies inside what the event is about: between it and the event
+    (``event_hosts``) stands a noun governed by a topic preposition ("консультации о ...
+    возвращении дипсобственности в США") or the complement of an agenda verb ("переговоры
+    сосредоточены на восстановлении работы представительств в Москве"). It says where the matter
+    is, not where the event is."""
+    start = phrase_head(tree, tree.root(mention))
+    if start is not None and not governed(tree, start, PLACE_PREPOSITIONS) and qualifier(tree, mention):
+        start = token_head(tree, start)  # "в миде Грузии": the phrase is the noun's
+    chain = path_up(tree, start)
+    if not chain:
+        return False
+    host_index = token_head(tree, chain[-1])
+    host = tree.token(host_index) if host_index is not None else None
+    above = chain[1:]
+    agenda_complement = bool(above) and host is not None and host.lemma.lower() in agenda
+    return agenda_complement or any(governed(tree, i, topic) for i in above)
+
+
+def path_up(tree: ClauseTree, index: int | None) -> list[int]:
+    """The words from ``index`` up to the one hanging from the event (``event_hosts``); empty
+    when the climb leaves the clause first."""
+    hosts: set[int] = event_hosts(tree)
+    chain: list[int] = []
+    for _ in range(TOPIC_REACH):
+        token = tree.token(index) if index is not None else None
+        if index is None or token is None or token.head is None or index in chain:
+            return []
+        chain.append(index)
+        if token.head in hosts:
+            return chain
+        index = token.head
+    return []
 
 
 def qualifier(tree: ClauseTree, mention: Mention) -> bool:
