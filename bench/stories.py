@@ -5,7 +5,8 @@
 Copies are perturbed at the lemma level (sentence-sized chunks dropped and shuffled, ~5% of
 lemmas replaced by copy-specific variants) and placed on a steady timeline of ``--per-day``
 articles a day, so the store keeps growing while the time window holds a constant load.
-Only ``StoryClusterer.add`` is timed; inputs are precomputed.
+Only ``StoryClusterer.add`` is timed; inputs are precomputed. Rates are given on CPU time
+(``time.process_time``, the figure to judge by on a shared machine) and on the wall clock.
 """
 
 from __future__ import annotations
@@ -65,19 +66,20 @@ def peak_rss_mb() -> float:
 def run(inputs: list[StoryInput]) -> None:
     """Time the clusterer alone, printing throughput at each mark."""
     clusterer = StoryClusterer()
-    started = segment_start = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
+    segment_start, segment_cpu = started, started_cpu
     for n, inp in enumerate(inputs, start=1):
         clusterer.add(inp)
         if n % SEGMENT == 0:
-            now = time.perf_counter()
+            now, cpu = time.perf_counter(), time.process_time()
             if n in MARKS or n == len(inputs):
-                rate = SEGMENT / (now - segment_start)
-                print(f"{n:>7} articles in store: {rate:7.0f} articles/s (last {SEGMENT}), "
+                print(f"{n:>7} articles in store: {SEGMENT / (cpu - segment_cpu):7.0f} articles/s CPU, "
+                      f"{SEGMENT / (now - segment_start):7.0f} wall (last {SEGMENT}), "
                       f"live stories {clusterer.live_stories()}, peak RSS {peak_rss_mb():.0f} MB")
-            segment_start = now
-    total = time.perf_counter() - started
-    print(f"total: {len(inputs)} articles in {total:.1f} s = {len(inputs) / total:.0f} articles/s, "
-          f"{len(clusterer.stories())} stories")
+            segment_start, segment_cpu = now, cpu
+    total, total_cpu = time.perf_counter() - started, time.process_time() - started_cpu
+    print(f"total: {len(inputs)} articles in {total:.1f} s = {len(inputs) / total_cpu:.0f} articles/s CPU, "
+          f"{len(inputs) / total:.0f} wall, {len(clusterer.stories())} stories")
 
 
 def main() -> None:

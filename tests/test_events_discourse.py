@@ -41,14 +41,6 @@ CONTEXT_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "trigger", "present", "absent"), CONTEXT_CASES)
-def test_participants_from_context(pipeline: Pipeline, text: str, trigger: str, present: set[str],
-                                   absent: set[str]) -> None:
-    participants = set(event(pipeline, text, trigger)["participants"])
-    assert present <= participants
-    assert not absent & participants
-
-
 # text | trigger | participants | ids that must not be participants
 PARTICIPATION_CASES = [
     ("В переговорах приняли участие спецпосланник президента США Стив Уиткофф и делегация во главе с "
@@ -59,9 +51,9 @@ PARTICIPATION_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "trigger", "present", "absent"), PARTICIPATION_CASES)
-def test_participation_and_joining(pipeline: Pipeline, text: str, trigger: str, present: set[str],
-                                   absent: set[str]) -> None:
+@pytest.mark.parametrize(("text", "trigger", "present", "absent"), CONTEXT_CASES + PARTICIPATION_CASES)
+def test_participants_from_context_participation_and_joining(pipeline: Pipeline, text: str, trigger: str,
+                                                             present: set[str], absent: set[str]) -> None:
     participants = set(event(pipeline, text, trigger)["participants"])
     assert present <= participants
     assert not absent & participants

@@ -78,12 +78,18 @@ def publication_day(published: str | None) -> date | None:
 
 
 def outlet_test(links: ArticleLinks, outlets: OutletRegistry) -> Callable[[Mention], bool]:
-    """A test telling the mentions of an outlet ("пишет «Коммерсантъ»"): a source, never a side."""
+    """A test telling the mentions of an outlet ("пишет «Коммерсантъ»"): a source, never a side.
+    Answers are remembered per name: the same names are asked about many times an article."""
+    known: dict[tuple[str, str], bool] = {}
+
     def is_outlet(mention: Mention) -> bool:
         actor = links.actors.get(mention.actor_id)
         if actor is None or actor.type not in {"organization", "group"}:
             return False
-        return outlet_id(mention.text, outlets) is not None or outlet_id(actor.name, outlets) is not None
+        key = (mention.text, actor.name)
+        if key not in known:
+            known[key] = outlet_id(mention.text, outlets) is not None or outlet_id(actor.name, outlets) is not None
+        return known[key]
     return is_outlet
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit
@@ -26,6 +26,11 @@ class Outlet:
 @dataclass(slots=True, frozen=True)
 class OutletRegistry:
     outlets: tuple[Outlet, ...]
+    # one pattern per outlet over its name and aliases: extraction asks about every org mention
+    _patterns: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_patterns", tuple(_names(o.name, *o.aliases) for o in self.outlets))
 
     def by_url(self, url: str | None) -> Outlet | None:
         """Match the URL's host against registered domains, subdomains included."""
@@ -40,10 +45,7 @@ class OutletRegistry:
         """Find an outlet named in a site name, byline or copyright line."""
         if not text:
             return None
-        for outlet in self.outlets:
-            if any(_names(alias).search(text) for alias in (outlet.name, *outlet.aliases)):
-                return outlet
-        return None
+        return next((o for o, pattern in zip(self.outlets, self._patterns, strict=True) if pattern.search(text)), None)
 
     def get(self, outlet_id: str) -> Outlet | None:
         return next((o for o in self.outlets if o.id == outlet_id), None)
@@ -55,9 +57,10 @@ class OutletRegistry:
         )
 
 
-@cache
-def _names(alias: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)", re.IGNORECASE)
+def _names(*aliases: str) -> re.Pattern[str]:
+    """Any of the names as whole words, case aside."""
+    longest_first = sorted(aliases, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, longest_first))})(?!\w)", re.IGNORECASE)
 
 
 @cache

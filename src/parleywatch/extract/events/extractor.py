@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -12,6 +12,7 @@ from parleywatch.actors import ArticleLinks, Mention
 from parleywatch.extract.dates import DateSpan, find_dates, join_alternatives
 from parleywatch.extract.events.arguments import Arguments, article_discourse, attach, clause_mentions
 from parleywatch.extract.events.clauses import Clause, split_clauses
+from parleywatch.extract.events.discourse import Discourse
 from parleywatch.extract.events.lexicon import LAST, EventLexicon
 from parleywatch.extract.events.status import StatusView, event_status, scope_cues
 from parleywatch.extract.events.triggers import Hit, by_salience, find_triggers, first_per_type, proper_name
@@ -35,6 +36,7 @@ class EventContext:
     published: date | None
     is_outlet: Callable[[Mention], bool]
     keep_bare: bool = False  # keep events with no participant, place, issue or round (typing evals)
+    discourse: Discourse | None = None  # the article for cross-sentence rules, built once per article
 
 
 MEETING = "CONSULT"
@@ -44,6 +46,8 @@ ROLE = "DESC"  # a mention that describes its actor by office ("глава МИ�
 
 
 def extract_events(ctx: EventContext) -> list[dict[str, Any]]:
+    if ctx.discourse is None:
+        ctx = replace(ctx, discourse=article_discourse(ctx.analysis, ctx.links, ctx.is_outlet))
     events: list[dict[str, Any]] = []
     for sentence in ctx.analysis.sentences:
         for clause in split_clauses(ctx.analysis, sentence, ctx.lexicon, ctx.speech):
@@ -271,7 +275,7 @@ def build_event(ctx: EventContext, clause: Clause, tokens: list[Token], hit: Hit
                 mentions: list[Mention]) -> dict[str, Any] | None:
     trigger_token = ctx.analysis.tokens[hit.first]
     args = attach(mentions, ctx.links.actors, tokens, trigger_token.start, hit.trigger.type, ctx.lexicon,
-                  clause.first, article_discourse(ctx.analysis, ctx.links, ctx.is_outlet))
+                  clause.first, ctx.discourse or article_discourse(ctx.analysis, ctx.links, ctx.is_outlet))
     text = ctx.article.text[clause.start : clause.end]
     issues = find_issues(text, [t.lemma for t in tokens], ctx.article.language)
     tail = ctx.article.text[clause.end : clause.sentence.end].lower()
