@@ -46,6 +46,10 @@ INDIRECT_CASES = [
     # evaluative speech acts state an opinion too
     ("ru", "Сергей Лавров раскритиковал решение Вашингтона закрыть генконсульство в Сиэтле.", "per:sergey-lavrov"),
     ("ru", "Марко Рубио призвал Москву вернуться к переговорам по визам.", "per:marco-rubio"),
+    # more "according to" openers
+    ("ru", "По утверждению Сергея Лаврова, стороны обменялись списками дипломатов.", "per:sergey-lavrov"),
+    ("ru", "По версии Госдепартамента, консультации по визам прошли конструктивно.", "org:us-state-department"),
+    ("uk", "Як повідомляє Марко Рубіо, переговори щодо віз тривають.", "per:marco-rubio"),
 ]
 
 
@@ -172,6 +176,16 @@ def test_pronoun_finds_the_person_named_before(pipeline: Pipeline, text: str, sp
 def test_outlet_is_no_speaker(pipeline: Pipeline) -> None:
     found = statements_of(pipeline, "Как сообщает ТАСС, Сергей Лавров заявил, что визы обсуждаются весной.")
     assert found[0]["speaker"]["actor_id"] == "per:sergey-lavrov" and found[0]["via"] == ["tass"]
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("По данным ТАСС, консультации по визам перенесли на весну.", "tass"),
+    ("Как сообщает «Интерфакс», консультации по визам перенесли на весну.", "interfax"),
+])
+def test_an_outlet_on_its_own_account_is_the_speaker_and_the_chain(pipeline: Pipeline, text: str,
+                                                                   outlet: str) -> None:
+    found = statements_of(pipeline, text)[0]
+    assert found["speaker"]["actor_id"] == f"org:{outlet}" and found["via"] == [outlet]
 
 
 def test_english_speaker_after_the_content(pipeline: Pipeline) -> None:

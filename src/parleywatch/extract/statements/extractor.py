@@ -19,7 +19,7 @@ from parleywatch.extract.statements.indirect import Found, indirect, quote_speak
 from parleywatch.extract.statements.lexicon import SpeechLexicon
 from parleywatch.extract.statements.quotes import find_quotes
 from parleywatch.extract.statements.speaker import Attribution, Resolved, Speaker, find_speaker
-from parleywatch.extract.statements.via import find_via
+from parleywatch.extract.statements.via import find_via, outlet_id
 from parleywatch.ingest import OutletRegistry
 from parleywatch.nlp import Analysis, Sentence, Token
 from parleywatch.records import Article
@@ -83,15 +83,18 @@ def _evidence(ctx: Context, sentence: Sentence) -> dict[str, Any]:
 
 
 def sentence_statements(ctx: Context, sentence: Sentence) -> list[dict[str, Any]]:
-    """Every attributed quote; else the first indirect candidate that names a speaker. A cue
-    inside the content of a candidate whose subject could not speak ("он заявил, что Россия
-    поддержит ...", with no earlier speaker) is that subject's reported words: skipped."""
+    """Every attributed quote; else the first indirect candidate that names a speaker; else the
+    first whose attribution names only an outlet ("По данным ТАСС, ..."), so that "Как сообщает
+    ТАСС, Лавров заявил, что ..." stays Lavrov's. A cue inside the content of a candidate whose
+    subject could not speak ("он заявил, что Россия поддержит ...", with no earlier speaker) is
+    that subject's reported words: skipped."""
     direct = [record for found in quoted(ctx, sentence) if (record := build(ctx, sentence, found))]
     if direct:
         return direct
     hidden = [(sentence.start + s, sentence.start + e) for s, e, _ in find_via(sentence.text, ctx.lexicon, ctx.outlets)]
     covered: list[tuple[int, int]] = []
-    for found in indirect(sentence, ctx.analysis.sentence_tokens(sentence), ctx.lexicon, hidden):
+    candidates = list(indirect(sentence, ctx.analysis.sentence_tokens(sentence), ctx.lexicon, hidden))
+    for found in candidates:
         if _inside(found.attr_start if found.cue is None else ctx.analysis.tokens[found.cue].start, covered):
             continue
         record = build(ctx, sentence, found)
@@ -99,7 +102,8 @@ def sentence_statements(ctx: Context, sentence: Sentence) -> list[dict[str, Any]
             return [record]
         if found.subject:
             covered.append((found.start, found.end))
-    return []
+    return next(([record] for found in candidates if (record := build(ctx, sentence, found, outlets_speak=True))),
+                [])
 
 
 def quoted(ctx: Context, sentence: Sentence) -> list[Found]:
@@ -126,13 +130,20 @@ def _tokens(ctx: Context, start: int, end: int) -> list[Token]:
     return [t for t in ctx.analysis.tokens[first:last] if t.end <= end]
 
 
-def build(ctx: Context, sentence: Sentence, found: Found, back: PointsBack | None = None) -> dict[str, Any] | None:
-    """The statement record; ``back`` gives the evidence of an attribution pointing back."""
+def build(ctx: Context, sentence: Sentence, found: Found, back: PointsBack | None = None,
+          outlets_speak: bool = False) -> dict[str, Any] | None:
+    """The statement record; ``back`` gives the evidence of an attribution pointing back;
+    ``outlets_speak`` lets an outlet the chain hid be the speaker when no one else is named."""
     text = ctx.article.text[found.start : found.end].strip(" ,.:;—–-«»\"“”„")
     if len(re.findall(r"\w+", text)) < (MIN_STANCE_WORDS if found.act == "stance" else MIN_CONTENT_WORDS):
         return None
     via = find_via(sentence.text, ctx.lexicon, ctx.outlets)
     resolved = find_speaker(_attribution(ctx, found, sentence, via))
+    unlinked = resolved is not None and resolved.speaker["actor_id"] is None  # "По данным ТАСС": the words
+    outlet = _outlet_speaker(ctx, found, resolved) if unlinked or (resolved is None and outlets_speak) else None
+    if outlet is not None:
+        resolved, outlet_name = outlet
+        via = via if any(name == outlet_name for _, _, name in via) else [(0, 0, outlet_name), *via]
     if resolved is None:
         return None
     verb = _verb(ctx, found)
@@ -151,6 +162,21 @@ def build(ctx: Context, sentence: Sentence, found: Found, back: PointsBack | Non
         "article_id": ctx.article.id,
         "reporting_verb": verb,
     }
+
+
+def _outlet_speaker(ctx: Context, found: Found, resolved: Resolved | None) -> tuple[Resolved, str] | None:
+    """"По данным ТАСС, ...", "Как сообщает «Интерфакс», ...": the attribution names an outlet and
+    no one else, so the outlet speaks for itself: it is the speaker (its registry actor) and the
+    first link of the chain. An unlinked speaker stands only when it is the outlet's own name."""
+    for mention in ctx.links.mentions:
+        inside = found.attr_start <= mention.start and mention.end <= found.attr_end
+        over = resolved is None or (mention.start < resolved.end and resolved.start < mention.end)
+        outlet = outlet_id(mention.text, ctx.outlets) if inside and over else None
+        actor = ctx.links.actors.get(mention.actor_id) if outlet else None
+        if actor is not None and outlet is not None:
+            return Resolved({"actor_id": actor.id, "name": actor.name, "type": actor.type}, mention.start,
+                            mention.end), outlet
+    return None
 
 
 def _attribution(ctx: Context, found: Found, sentence: Sentence, via: list[tuple[int, int, str]]) -> Attribution:
