@@ -159,11 +159,11 @@ class StoryClusterer:
         vector = tfidf(inp.lemmas, self._frequencies)
         entities = binary_idf(entity_keys(inp), self._frequencies)
         side = Side(day_positions(inp.days), self._key_names(inp.headline), entities, stems(vector))
-        return Reading(inp, vector, entities, side)
+        return Reading(inp, vector, entities, side, self._index_keys(vector, entities))
 
     def _best_story(self, reading: Reading, day: float) -> tuple[int, float] | None:
         best: tuple[int, float] | None = None
-        for seq in self._candidates(self._index_keys(reading.vector, reading.entities)):
+        for seq in self._candidates(reading.keys):
             score = self._score(self._live[seq], reading, day)
             if score >= self.settings.join_threshold and (best is None or score > best[1]):
                 best = (seq, score)
@@ -230,11 +230,11 @@ class StoryClusterer:
         return seq
 
     def _join(self, seq: int, reading: Reading, day: float) -> None:
-        inp, vector, entities = reading.inp, reading.vector, reading.entities
+        inp = reading.inp
         story = self._live[seq]
         story.absorb(reading, self.settings.centroid_terms)
         story.stretch(day)
-        for key in self._index_keys(vector, entities):
+        for key in reading.keys:
             posting = self._postings.setdefault(key, {})
             posting.pop(seq, None)
             posting[seq] = None  # move to the end: most recent last

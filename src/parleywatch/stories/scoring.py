@@ -41,7 +41,7 @@ def entity_overlap(entities: Vector, centroid: Vector, centroid_norm: float, min
     One shared name ("Trump") says little; two or three rare ones (a minister and a city) say
     a lot even when the two articles are in different languages.
     """
-    shared = sum(1 for key in entities if key in centroid)
+    shared = len(entities.keys() & centroid.keys())
     if not shared:
         return 0.0
     return cosine(entities, centroid, centroid_norm) * min(1.0, shared / min_shared)

@@ -25,6 +25,7 @@ class Reading:
     vector: Vector
     entities: Vector
     side: Side
+    keys: list[str] = field(default_factory=list)  # its index keys: top terms, then entity keys
 
 
 @dataclass(slots=True)
