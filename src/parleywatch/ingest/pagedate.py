@@ -75,7 +75,7 @@ def is_dateline(line: str) -> bool:
 
     >>> is_dateline("19:21, 11 ноября 2025Мир")
     True
-    >>> is_dateline("Последняя из них состоялась в Стамбуле 10 апреля 2025 года.")
+    >>> is_dateline("Вторая встреча делегаций прошла в Стамбуле 10 апреля 2025 года.")
     False
     """
     stripped = line.strip(" \t•·|—-")

@@ -99,8 +99,8 @@ def _case(d: Discourse, index: int) -> str | None:
 
 
 def named(d: Discourse, index: int) -> bool:
-    """The noun comes with a name: it is a title ("британский рок-музыкант, основатель группы
-    Talk Talk Марк Холлис", "Кшиштоф Пендерецкий — великий поляк, выдающийся художник")."""
+    """The noun comes with a name: it is a title ("американский дипломат, бывший посол Джон
+    Салливан", "Сергей Рябков — опытный переговорщик")."""
     if d.mention_at(index) is not None:
         return True
     token = d.analysis.tokens[index]
