@@ -123,6 +123,30 @@ def test_names_that_must_not_link(link, text: str, surface: str) -> None:  # typ
     assert found(link(text))[surface].startswith("prov:per:")
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        ("Делегации встретились в Вашинтоне.", "Вашинтоне", "loc:washington"),  # one letter dropped
+        ("Лавров оценил контакты Москвы и Вашинтона.", "Вашинтона", "loc:washington"),  # tagged a person
+    ],
+)
+def test_misspelled_places_that_link(link, text: str, surface: str, actor_id: str) -> None:  # type: ignore[no-untyped-def]
+    mention = next(m for m in link(text).mentions if m.text == surface)
+    assert (mention.actor_id, mention.rule) == (actor_id, "misspelled_place")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Делегация прибыла в Гродно.", "Гродно"),  # short names are never guessed at
+        ("Встреча прошла в Хьюстоне.", "Хьюстоне"),  # no registry place that close
+    ],
+)
+def test_places_that_must_not_be_taken_for_misspellings(link, text: str, surface: str) -> None:  # type: ignore[no-untyped-def]
+    mention = next(m for m in link(text).mentions if m.text == surface)
+    assert mention.rule != "misspelled_place"
+
+
 def test_provisional_actor_and_surname_memory(link) -> None:  # type: ignore[no-untyped-def]
     links = link("Конгрессвумен Анна Паулина Луна выступила с речью. Позже Луна добавила детали.")
     ids = found(links)
@@ -357,6 +381,50 @@ def test_other_missions_are_not_embassies(link, text: str) -> None:  # type: ign
 )
 def test_one_organisation_by_every_alias_and_namesakes_apart(link, text: str, surface: str, actor_id: str) -> None:  # type: ignore[no-untyped-def]
     assert found(link(text))[surface] == actor_id
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "actor_id"),
+    [
+        ("Законопроект внесли в Государственную думу.", "ru", "Государственную думу", "org:ru-state-duma"),
+        ("Решение Совфеда ожидается в среду.", "ru", "Совфеда", "org:ru-federation-council"),
+        ("Делегация встретилась с сенаторами из Сената США.", "ru", "Сената США", "org:us-senate"),
+        ("Представители Палаты представителей прилетели в Киев.", "ru", "Палаты представителей", "org:us-house"),
+        ("Депутаты Верховной рады Украины проголосовали.", "ru", "Верховной рады Украины", "org:ua-verkhovna-rada"),
+        ("Задержание провели сотрудники ФСБ России.", "ru", "ФСБ России", "org:ru-fsb"),
+        ("Инспекторы МАГАТЭ посетили Запорожскую АЭС.", "ru", "Запорожскую АЭС", "org:zaporizhzhia-npp"),
+        ("Санкции против «Лукойла» ввёл Минфин США.", "ru", "Лукойла", "org:lukoil"),
+        ("Об этом говорится в решении Международного уголовного суда.", "ru", "Международного уголовного суда",
+         "org:icc"),
+        ("Законопроект підтримали у Верховній Раді.", "uk", "Верховній Раді", "org:ua-verkhovna-rada"),
+        ("Речник Держдепу поспілкувався з Радою Європи.", "uk", "Радою Європи", "org:council-of-europe"),
+        ("Місія прибула на Запорізьку АЕС.", "uk", "Запорізьку АЕС", "org:zaporizhzhia-npp"),
+        ("The Senate passed the bill on Tuesday.", "en", "Senate", "org:us-senate"),
+        ("Gazprom cut supplies, the Financial Times reported.", "en", "Financial Times", "org:ft"),
+        ("Inspectors from the International Atomic Energy Agency arrived.", "en", "International Atomic Energy Agency",
+         "org:iaea"),
+    ],
+)
+def test_legislatures_services_bodies_companies_and_media(link, text: str, language: str, surface: str,  # type: ignore[no-untyped-def]
+                                                          actor_id: str) -> None:
+    assert found(link(text, language))[surface] == actor_id
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "not_id"),
+    [
+        ("Дума Ставропольского края приняла бюджет.", "ru", "Дума", "org:ru-state-duma"),  # a regional duma
+        ("Сенат Польши одобрил закон.", "ru", "Сенат", "org:us-senate"),  # another country's senate
+        ("Служба внешней разведки Украины опровергла сообщение.", "ru", "Служба внешней разведки", "org:ru-svr"),
+        ("Коммерсант Иванов открыл магазин.", "ru", "Коммерсант", "org:kommersant"),  # a businessman
+        ("The Sputnik V vaccine was registered in August.", "en", "Sputnik V", "org:sputnik"),  # a vaccine
+    ],
+)
+def test_organisation_namesakes_and_common_words_are_not_linked(link, text: str, language: str, surface: str,  # type: ignore[no-untyped-def]
+                                                                 not_id: str) -> None:
+    ids = found(link(text, language))
+    assert not_id not in ids.values()
+    assert ids.get(surface, "prov:").startswith("prov:")
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,11 @@
-"""Guarded misspelling match: "Дональда Трапа" is Donald Trump, "Иван Пешков" is not Peskov.
+"""Guarded misspelling match: "Дональда Трапа" is Donald Trump, "Иван Пешков" is not Peskov,
+"Вашинтона" is Washington.
 
 Guards, all required: the surname is at least ``MIN_LENGTH`` letters, shares its first letter
 with the registry surname, is within ``max_distance`` edits, any first name given is the
-person's own, and exactly one registry person qualifies.
+person's own, and exactly one registry person qualifies. A place name must be one word of at
+least ``MIN_LENGTH_ALONE`` letters, one edit away, with the same first letter, and the only
+registry place that close.
 """
 
 from __future__ import annotations
@@ -45,3 +48,13 @@ def close_surname(word: str, surnames: Iterable[str], alone: bool) -> bool:
         s[:1] == word[:1] and 0 < edit_distance(word, s, limit) <= limit and len(s) >= MIN_LENGTH
         for s in surnames
     )
+
+
+def close_place(word: str, name: str) -> bool:
+    """Whether ``word`` is a plausible misspelling of the one-word place ``name`` (both lower case).
+
+    >>> close_place("вашинтон", "вашингтон"), close_place("австрия", "австралия")
+    (True, False)
+    """
+    return (len(word) >= MIN_LENGTH_ALONE and len(name) >= MIN_LENGTH_ALONE and word[:1] == name[:1]
+            and edit_distance(word, name, 1) == 1)

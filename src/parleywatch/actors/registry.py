@@ -72,6 +72,7 @@ class ActorRegistry:
         self.countries: dict[str, str] = {}  # ISO code -> country actor id
         self.demonyms: dict[str, list[tuple[str, str]]] = {}  # language -> (stem, country id), longest first
         self.missions: dict[str, list[Mission]] = {}  # sender ISO code -> its embassies
+        self._place_words: dict[str, list[tuple[str, str]]] | None = None  # first letter -> (name, id)
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR, variants: Variants | None = None) -> ActorRegistry:
@@ -187,6 +188,18 @@ class ActorRegistry:
 
     def persons(self) -> Iterator[Known]:
         return iter(self.people)
+
+    def place_words(self, first_letter: str) -> list[tuple[str, str]]:
+        """``(name, actor id)`` of the one-word names of places and countries, lower case, by
+        first letter: what a misspelled place name is compared with."""
+        if self._place_words is None:
+            table: dict[str, list[tuple[str, str]]] = {}
+            for known in self.known.values():
+                if known.actor.type in {"country", "place"}:
+                    for name in dict.fromkeys(n.lower() for n in known.actor.names if " " not in n and "-" not in n):
+                        table.setdefault(name[:1], []).append((name, known.actor.id))
+            self._place_words = table
+        return self._place_words.get(first_letter, [])
 
     def gazetteer(self) -> dict[tuple[str, ...], str]:
         """Name keys typed PER/ORG/LOC, for the light (en, uk) analyzers."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from parleywatch.actors.context import Candidate, Context, Link
-from parleywatch.actors.fuzzy import close_surname
+from parleywatch.actors.fuzzy import close_place, close_surname
 from parleywatch.actors.index import Entry, token_forms
 from parleywatch.nlp import Token
 from parleywatch.nlp.text import normalize
@@ -102,6 +102,22 @@ def misspelled_person(candidate: Candidate, context: Context) -> Link | None:
     return Link(ids[0], "misspelled_person") if len(ids) == 1 else None
 
 
+def misspelled_place(candidate: Candidate, context: Context) -> Link | None:
+    """A registry place one edit away from a long one-word place name ("в Вашинтоне"); the tagger
+    may call the odd word a person ("Москвы и Вашинтона") unless it is a known name."""
+    if candidate.ner_type not in {"LOC", "PER"} or candidate.size != 1:
+        return None
+    token = context.tokens(candidate)[0]
+    language, variants = context.analysis.language, context.registry.variants
+    if candidate.ner_type == "PER" and (variants.is_surname(token.text, language)
+                                        or variants.is_first_name(token.text, language)):
+        return None
+    forms = token_forms(token)
+    ids = {actor_id for form in forms for name, actor_id in context.registry.place_words(form[:1])
+           if close_place(form, name)}
+    return Link(ids.pop(), "misspelled_place") if len(ids) == 1 else None
+
+
 def provisional(candidate: Candidate, context: Context) -> Link | None:
     """A name the registry does not know: an actor keyed by the lemmas of its words, so every
     inflection of it ("Асии Биби", "Асию Биби") is one actor across articles."""
@@ -110,7 +126,8 @@ def provisional(candidate: Candidate, context: Context) -> Link | None:
 
 
 RULES: list[Rule] = [
-    foreign_namesake, registry_name, article_memory, article_first_name, registry_person, misspelled_person, provisional
+    foreign_namesake, registry_name, article_memory, article_first_name, registry_person, misspelled_person,
+    misspelled_place, provisional,
 ]
 
 
