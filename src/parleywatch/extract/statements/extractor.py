@@ -93,17 +93,17 @@ def sentence_statements(ctx: Context, sentence: Sentence) -> list[dict[str, Any]
         return direct
     hidden = [(sentence.start + s, sentence.start + e) for s, e, _ in find_via(sentence.text, ctx.lexicon, ctx.outlets)]
     covered: list[tuple[int, int]] = []
-    candidates = list(indirect(sentence, ctx.analysis.sentence_tokens(sentence), ctx.lexicon, hidden))
-    for found in candidates:
+    tried: list[Found] = []
+    for found in indirect(sentence, ctx.analysis.sentence_tokens(sentence), ctx.lexicon, hidden):
         if _inside(found.attr_start if found.cue is None else ctx.analysis.tokens[found.cue].start, covered):
             continue
         record = build(ctx, sentence, found)
         if record:
             return [record]
+        tried.append(found)
         if found.subject:
             covered.append((found.start, found.end))
-    return next(([record] for found in candidates if (record := build(ctx, sentence, found, outlets_speak=True))),
-                [])
+    return next(([record] for found in tried if (record := build(ctx, sentence, found, outlets_speak=True))), [])
 
 
 def quoted(ctx: Context, sentence: Sentence) -> list[Found]:
