@@ -125,6 +125,13 @@ def test_rebuild_equals_incremental(inputs: dict[str, StoryInput]) -> None:
     assert clusterer.rebuild(inputs.values()) == incremental
 
 
+def test_skipping_stories_that_cannot_reach_the_threshold_changes_no_decision(
+        inputs: dict[str, StoryInput], monkeypatch: pytest.MonkeyPatch) -> None:
+    bounded = StoryClusterer().add_many(inputs.values())
+    monkeypatch.setattr("parleywatch.stories.clusterer.factors_only_lower", lambda settings: False)
+    assert StoryClusterer().add_many(inputs.values()) == bounded
+
+
 def test_state_survives_pickling_mid_stream(inputs: dict[str, StoryInput]) -> None:
     items = list(inputs.values())
     whole = StoryClusterer().add_many(items)

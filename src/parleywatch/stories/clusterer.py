@@ -36,6 +36,7 @@ from parleywatch.stories.signals import (
     contradiction_factor,
     day_positions,
     different_days,
+    factors_only_lower,
     stems,
 )
 from parleywatch.stories.state import LiveStory, Reading, StoryLog
@@ -163,20 +164,30 @@ class StoryClusterer:
 
     def _best_story(self, reading: Reading, day: float) -> tuple[int, float] | None:
         best: tuple[int, float] | None = None
+        floor = self.settings.join_threshold if factors_only_lower(self.settings) else None
         for seq in self._candidates(reading.keys):
-            score = self._score(self._live[seq], reading, day)
+            score = self._score(self._live[seq], reading, day, floor)
             if score >= self.settings.join_threshold and (best is None or score > best[1]):
                 best = (seq, score)
         return best
 
-    def _score(self, story: LiveStory, reading: Reading, day: float) -> float:
-        """The decision function; ``pair_score`` and ``add`` both go through here."""
+    def _score(self, story: LiveStory, reading: Reading, day: float, floor: float | None = None) -> float:
+        """The decision function; ``pair_score`` and ``add`` both go through here. With a
+        ``floor``, a story whose score cannot reach it (the text cosine and the time gap known,
+        every other part at its most) scores 0 without the rest being computed: the same
+        decisions, fewer entity and contradiction checks."""
         settings = self.settings
         decay = time_decay(time_gap(day, story.first_day, story.last_day), settings)
         if decay == 0.0:
             return 0.0
         inp, vector, entities = reading.inp, reading.vector, reading.entities
         same_language = inp.language in story.languages
+        text = cosine(vector, story.centroid, story.centroid_norm) if same_language else 0.0
+        if floor is not None:
+            most = (story_score(text, 1.0, 1.0, decay, settings) if same_language
+                    else crosslingual_score(1.0, 1.0, decay, settings))
+            if most < floor:
+                return 0.0
         story_side = story.side(self._key_names(story.headline))
         decay *= contradiction_factor(reading.side, story_side, same_language, settings)
         if decay == 0.0:
@@ -186,7 +197,6 @@ class StoryClusterer:
             shared = settings.crosslingual_min_shared
             entity = entity_overlap(entities, story.entities, story.entities_norm, shared)
             return crosslingual_score(entity, issue, decay, settings)
-        text = cosine(vector, story.centroid, story.centroid_norm)
         entity = entity_overlap(entities, story.entities, story.entities_norm, settings.entity_min_shared)
         return story_score(text, entity, issue, decay, settings)
 
