@@ -424,7 +424,7 @@ def test_organisation_namesakes_and_common_words_are_not_linked(link, text: str,
                                                                  not_id: str) -> None:
     ids = found(link(text, language))
     assert not_id not in ids.values()
-    assert ids.get(surface, "prov:").startswith("prov:")
+    assert ids[surface].startswith("prov:")
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,9 +19,10 @@ from parleywatch.stories import (
     StorySettingsError,
     story_input_from_article,
 )
+from parleywatch.stories import clusterer as clusterer_module
 from parleywatch.stories.clusterer import StaleStateError
 from parleywatch.stories.names import name_key
-from parleywatch.stories.scoring import time_decay
+from parleywatch.stories.scoring import entity_overlap, time_decay
 from parleywatch.stories.stage import STATE_KEY, run_stories
 
 # ---------------------------------------------------------------------- our own small corpus
@@ -125,10 +127,30 @@ def test_rebuild_equals_incremental(inputs: dict[str, StoryInput]) -> None:
     assert clusterer.rebuild(inputs.values()) == incremental
 
 
+def test_a_story_out_of_reach_is_skipped_before_the_entity_checks(inputs: dict[str, StoryInput],
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    clusterer = StoryClusterer()
+    clusterer.add(inputs["ru-1"])
+    story, flood = clusterer._live[0], clusterer._read(inputs["ru-4"])  # the flood, the next day
+    day = clusterer._day_of(inputs["ru-4"].published)
+    checked: list[object] = []
+
+    def counted(*args: Any) -> float:
+        checked.append(args)
+        return entity_overlap(*args)
+
+    monkeypatch.setattr(clusterer_module, "entity_overlap", counted)
+    threshold = clusterer.settings.join_threshold
+    assert clusterer._score(story, flood, day, floor=threshold) == 0.0 and not checked
+    assert clusterer._score(story, flood, day) < threshold and len(checked) == 1
+
+
 def test_skipping_stories_that_cannot_reach_the_threshold_changes_no_decision(
         inputs: dict[str, StoryInput], monkeypatch: pytest.MonkeyPatch) -> None:
     bounded = StoryClusterer().add_many(inputs.values())
-    monkeypatch.setattr("parleywatch.stories.clusterer.factors_only_lower", lambda settings: False)
+    full_score = StoryClusterer._score
+    monkeypatch.setattr(StoryClusterer, "_score", lambda self, story, reading, day, floor=None:
+                        full_score(self, story, reading, day))
     assert StoryClusterer().add_many(inputs.values()) == bounded
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from parleywatch.actors import Actor, ActorRegistry, link_article
@@ -97,10 +98,13 @@ def actors_stage(touched: set[str]) -> Stage:
 
 
 def _relink_article(store: Store, article_id: str, mapping: dict[str, str]) -> int:
+    """Point the article's mentions and statement speakers at the merged actors; how many changed."""
     changed = 0
-    for kind, holders in (("mention", lambda r: [r]), ("statement", lambda r: [r.get("speaker") or {}])):
+    holders: tuple[tuple[str, Callable[[dict[str, Any]], dict[str, Any]]], ...] = (
+        ("mention", lambda r: r), ("statement", lambda r: r.get("speaker") or {}))
+    for kind, holder in holders:
         records = list(store.iter_records(kind, article_id))
-        relinked = [r for r in records if [relink(h, mapping) for h in holders(r)].count(True)]
+        relinked = [r for r in records if relink(holder(r), mapping)]
         if relinked:
             store.put_records(kind, relinked)
         changed += len(relinked)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from parleywatch.actors.records import Actor
-from parleywatch.actors.registry import ACTOR_FILES, DATA_DIR, LANGUAGES
+from parleywatch.actors.registry import DATA_DIR, PERSONS_FILE, entry_names, read_entries
 
 PROVISIONAL = "prov:"
 PERSON = "per"
@@ -240,22 +240,18 @@ def consolidated_actors(actors: Mapping[str, Actor], mapping: Mapping[str, str])
 
 @lru_cache(maxsize=4)
 def registry_surnames(data_dir: Path = DATA_DIR) -> frozenset[str]:
-    """The last word of every registry person's full names, in every language."""
-    entries = yaml.safe_load((data_dir / ACTOR_FILES[0]).read_text(encoding="utf-8")) or []
-    return frozenset(
-        str(name).split()[-1] for entry in entries for language in LANGUAGES
-        for name in entry.get(language) or [] if len(str(name).split()) > 1
-    )
+    """The last word of every registry person's full names, in every language (read from the
+    persons file alone: the stage needs no morphology for it)."""
+    return frozenset(name.split()[-1] for entry in read_entries(data_dir / PERSONS_FILE)
+                     for _, name in entry_names(entry) if len(name.split()) > 1)
 
 
 # --- helpers -----------------------------------------------------------------------------------
 
 
 def _with(actor: Actor, **changes: Any) -> Actor:
-    copy = Actor.from_dict(actor.to_dict())
-    for name, value in changes.items():
-        setattr(copy, name, value)
-    return copy
+    """A copy of the actor (its own list of names) with ``changes``."""
+    return replace(actor, **{"names": list(actor.names), **changes})
 
 
 

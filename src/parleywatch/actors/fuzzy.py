@@ -53,8 +53,8 @@ def close_surname(word: str, surnames: Iterable[str], alone: bool) -> bool:
 def close_place(word: str, name: str) -> bool:
     """Whether ``word`` is a plausible misspelling of the one-word place ``name`` (both lower case).
 
-    >>> close_place("вашинтон", "вашингтон"), close_place("австрия", "австралия")
-    (True, False)
+    >>> close_place("вашинтон", "вашингтон"), close_place("австрия", "австралия"), close_place("рима", "рига")
+    (True, False, False)
     """
     return (len(word) >= MIN_LENGTH_ALONE and len(name) >= MIN_LENGTH_ALONE and word[:1] == name[:1]
             and edit_distance(word, name, 1) == 1)

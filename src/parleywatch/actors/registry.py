@@ -24,7 +24,8 @@ from parleywatch.nlp.text import normalize
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
-ACTOR_FILES = ("persons.yaml", "organizations.yaml", "places.yaml")
+PERSONS_FILE = "persons.yaml"
+ACTOR_FILES = (PERSONS_FILE, "organizations.yaml", "places.yaml")
 LANGUAGES = ("ru", "uk", "en")
 
 
@@ -83,12 +84,12 @@ class ActorRegistry:
             variants = WordVariants()
         registry = cls(variants)
         for name in ACTOR_FILES:
-            for entry in _read(data_dir / name):
+            for entry in read_entries(data_dir / name):
                 registry.add_actor(entry, name)
         registry.add_generic_missions()
-        for entry in _read(data_dir / "roles.yaml"):
+        for entry in read_entries(data_dir / "roles.yaml"):
             registry.add_role(entry)
-        for entry in _read(data_dir / "labels.yaml"):
+        for entry in read_entries(data_dir / "labels.yaml"):
             registry.add_label(entry)
         log.info("registry: %d actors, %d name keys", len(registry.known), len(registry.names.keys))
         return registry
@@ -102,7 +103,7 @@ class ActorRegistry:
         if actor.type == "person":
             self.people.append(known)
         person, place = actor.type == "person", actor.type in {"country", "place"}
-        for language, name in _names(entry):
+        for language, name in entry_names(entry):
             actor.add_name(name)
             self.names.add(name, language, Entry("name", actor.id, capitalized=name[:1].isupper()), person, place)
             if actor.type == "person":
@@ -147,7 +148,7 @@ class ActorRegistry:
         self.names.add(words[-1], language, Entry("surname", known.actor.id), name=True)
 
     def add_role(self, entry: dict[str, Any]) -> None:
-        for language, phrase in _names(entry):
+        for language, phrase in entry_names(entry):
             role = Entry("descriptor", role_id=entry["id"], capitalized=False)
             self.descriptors.add(phrase, language, role)
 
@@ -155,7 +156,7 @@ class ActorRegistry:
         refers = entry.get("refers") or {}
         if not (refers.get("role") or refers.get("actor")):
             raise RegistryError(f"labels.yaml: label {entry.get('label')!r} refers to nothing")
-        for language, phrase in _names(entry):
+        for language, phrase in entry_names(entry):
             descriptor = Entry(
                 "descriptor", refers.get("actor"), refers.get("role"), entry["label"], entry.get("tag"), False
             )
@@ -213,7 +214,8 @@ class ActorRegistry:
 # --- reading -----------------------------------------------------------------------------------
 
 
-def _read(path: Path) -> list[dict[str, Any]]:
+def read_entries(path: Path) -> list[dict[str, Any]]:
+    """The entries of one registry data file; ``RegistryError`` naming the file when unreadable."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
@@ -232,7 +234,8 @@ def _actor(entry: dict[str, Any], source: str) -> Actor:
     return Actor(entry["id"], entry["name"], kind, entry.get("country"))
 
 
-def _names(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
+def entry_names(entry: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """``(language, name)`` of an entry's names in every language."""
     for language in LANGUAGES:
         for name in entry.get(language) or []:
             yield language, str(name)

@@ -52,6 +52,7 @@ class WordVariants:
         tagger found there is not the city of the same name."""
         return self._tagged(word, language, "Name")
 
+    @lru_cache(maxsize=20_000)  # noqa: B019  # one instance lives as long as the registry
     def _tagged(self, word: str, language: str, grammeme: str) -> bool:
         if language != "ru":
             return False

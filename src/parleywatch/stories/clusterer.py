@@ -36,7 +36,6 @@ from parleywatch.stories.signals import (
     contradiction_factor,
     day_positions,
     different_days,
-    factors_only_lower,
     stems,
 )
 from parleywatch.stories.state import LiveStory, Reading, StoryLog
@@ -164,9 +163,8 @@ class StoryClusterer:
 
     def _best_story(self, reading: Reading, day: float) -> tuple[int, float] | None:
         best: tuple[int, float] | None = None
-        floor = self.settings.join_threshold if factors_only_lower(self.settings) else None
         for seq in self._candidates(reading.keys):
-            score = self._score(self._live[seq], reading, day, floor)
+            score = self._score(self._live[seq], reading, day, floor=self.settings.join_threshold)
             if score >= self.settings.join_threshold and (best is None or score > best[1]):
                 best = (seq, score)
         return best
@@ -174,8 +172,9 @@ class StoryClusterer:
     def _score(self, story: LiveStory, reading: Reading, day: float, floor: float | None = None) -> float:
         """The decision function; ``pair_score`` and ``add`` both go through here. With a
         ``floor``, a story whose score cannot reach it (the text cosine and the time gap known,
-        every other part at its most) scores 0 without the rest being computed: the same
-        decisions, fewer entity and contradiction checks."""
+        every other part at its most; the contradiction factors only lower it, settings.py keeps
+        them in [0, 1]) scores 0 without the rest being computed: the same decisions, fewer entity
+        and contradiction checks."""
         settings = self.settings
         decay = time_decay(time_gap(day, story.first_day, story.last_day), settings)
         if decay == 0.0:

@@ -272,12 +272,6 @@ RULES: tuple[tuple[Rule, str], ...] = (
 )
 
 
-def factors_only_lower(settings: StorySettings) -> bool:
-    """Whether every contradiction factor can only lower a score (all at most 1): then a score
-    bounded before the rules run stays bounded after them."""
-    return all(float(getattr(settings, setting)) <= 1.0 for _, setting in RULES)
-
-
 def contradiction_factor(a: Side, b: Side, same_language: bool, settings: StorySettings) -> float:
     """The product of the factors of the rules that fire (1.0 when none does)."""
     factor = 1.0

@@ -34,8 +34,8 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 
 @dataclass(slots=True)
 class Discourse:
-    """The article around a clause: its analysis and the mentions events may use (cheap to build:
-    the extractor makes one per event)."""
+    """The article around a clause: its analysis and the mentions events may use (the extractor
+    builds one per article; what the rules ask of it again and again is worked out once)."""
 
     analysis: Analysis
     mentions: list[Mention]
@@ -43,11 +43,18 @@ class Discourse:
     cues: ArgumentCues
     _starts: list[int] = field(default_factory=list)
     _mention_starts: list[int] = field(default_factory=list)
+    _children: dict[int, list[int]] = field(default_factory=dict)  # head -> its dependents, in order
+    _genders: dict[str, str | None] = field(default_factory=dict)  # actor id -> ``gender``, as asked
 
     def __post_init__(self) -> None:
         self._starts = [s.start for s in self.analysis.sentences]
         self.mentions = sorted(self.mentions, key=lambda m: m.start)
         self._mention_starts = [m.start for m in self.mentions]
+        for sentence in self.analysis.sentences:
+            for i in range(sentence.first, sentence.last):
+                head = self.analysis.tokens[i].head
+                if head is not None and sentence.first <= head < sentence.last:
+                    self._children.setdefault(head, []).append(i)
 
     def token(self, index: int | None) -> Token | None:
         return self.analysis.tokens[index] if index is not None and 0 <= index < len(self.analysis.tokens) else None
@@ -59,8 +66,7 @@ class Discourse:
         return self.analysis.sentences[self.sentence_of(self.analysis.tokens[index].start)]
 
     def children(self, index: int) -> list[int]:
-        sentence = self.sentence_at(index)
-        return [i for i in range(sentence.first, sentence.last) if self.analysis.tokens[i].head == index]
+        return self._children.get(index, [])
 
     def kind(self, mention: Mention) -> str:
         actor = self.actors.get(mention.actor_id)
@@ -345,15 +351,21 @@ GAP_RULES: list[Callable[[Discourse, Site], list[Found]]] = [subject_gap, pronou
 def gender(d: Discourse, actor_id: str) -> str | None:
     """The grammatical gender most words of a person's name mentions carry; a tie goes to the
     surname, the last word ("Лолла Каримова": Fem whatever the tagger made of "Лолла")."""
+    if actor_id in d._genders:
+        return d._genders[actor_id]
     votes: Counter[str] = Counter()
     for mention in d.mentions:
         if mention.actor_id != actor_id or mention.type != "PER":
             continue
-        words = [t for t in d.analysis.tokens[_first_token(d, mention):] if t.start < mention.end]
+        first = last = _first_token(d, mention)
+        while last < len(d.analysis.tokens) and d.analysis.tokens[last].start < mention.end:
+            last += 1
+        words = d.analysis.tokens[first:last]
         for i, word in enumerate(words):
             if "Gender" in word.feats:
                 votes[word.feats["Gender"]] += 3 if i == len(words) - 1 else 2
-    return votes.most_common(1)[0][0] if votes else None
+    d._genders[actor_id] = votes.most_common(1)[0][0] if votes else None
+    return d._genders[actor_id]
 
 
 def _first_token(d: Discourse, mention: Mention) -> int:

@@ -12,16 +12,16 @@ from parleywatch.actors import ArticleLinks, Mention
 from parleywatch.extract.dates import DateSpan, find_dates, join_alternatives
 from parleywatch.extract.events.arguments import Arguments, article_discourse, attach, clause_mentions
 from parleywatch.extract.events.clauses import Clause, split_clauses
-from parleywatch.extract.events.discourse import Discourse
+from parleywatch.extract.events.discourse import SUBJECTS, VERB_POS, Discourse
 from parleywatch.extract.events.lexicon import LAST, EventLexicon
 from parleywatch.extract.events.status import StatusView, event_status, scope_cues
+from parleywatch.extract.events.tree import AFFILIATION_RELATIONS
 from parleywatch.extract.events.triggers import Hit, by_salience, find_triggers, first_per_type, proper_name
 from parleywatch.extract.issues import find_issues
 from parleywatch.nlp import Analysis, Sentence, Token
 from parleywatch.records import Article
 
 FUTURE = frozenset({"planned", "hypothetical", "postponed"})
-VERBS = frozenset({"VERB", "AUX"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -80,9 +80,6 @@ def add_delegation_heads(ctx: EventContext, events: list[dict[str, Any]]) -> Non
         meeting["participants"] += [p for p in dict.fromkeys(people) if p not in meeting["participants"]]
 
 
-AFFILIATIONS = frozenset({"nmod", "nmod:poss"})
-
-
 def qualifies(analysis: Analysis, sentence: Sentence, mention: Mention) -> bool:
     """"во главе со спецпредставителем Дональда Трампа Стивом Уиткоффом": a name in the genitive
     of a noun says whose envoy (son, aide) someone is; that someone leads, not the name."""
@@ -91,7 +88,7 @@ def qualifies(analysis: Analysis, sentence: Sentence, mention: Mention) -> bool:
     root = next((i for i in inside if analysis.tokens[i].head not in inside), None)
     token = analysis.tokens[root] if root is not None else None
     head = analysis.tokens[token.head] if token is not None and token.head is not None else None
-    return token is not None and head is not None and token.rel in AFFILIATIONS and head.pos == "NOUN"
+    return token is not None and head is not None and token.rel in AFFILIATION_RELATIONS and head.pos == "NOUN"
 
 
 # --- back references ----------------------------------------------------------------------------
@@ -275,7 +272,7 @@ def build_event(ctx: EventContext, clause: Clause, tokens: list[Token], hit: Hit
                 mentions: list[Mention]) -> dict[str, Any] | None:
     trigger_token = ctx.analysis.tokens[hit.first]
     args = attach(mentions, ctx.links.actors, tokens, trigger_token.start, hit.trigger.type, ctx.lexicon,
-                  clause.first, ctx.discourse or article_discourse(ctx.analysis, ctx.links, ctx.is_outlet))
+                  clause.first, ctx.discourse)
     text = ctx.article.text[clause.start : clause.end]
     issues = find_issues(text, [t.lemma for t in tokens], ctx.article.language)
     tail = ctx.article.text[clause.end : clause.sentence.end].lower()
@@ -318,7 +315,6 @@ def build_event(ctx: EventContext, clause: Clause, tokens: list[Token], hit: Hit
 
 # --- talks as a whole ---------------------------------------------------------------------------
 
-SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 COMPLEMENTS = frozenset({"obj", "obl", "iobj"})
 AGENDA_REACH = 4  # words after an unparsed trigger to its agenda verb: "the talks focus on"
 
@@ -422,7 +418,7 @@ def attached(ctx: EventContext, clause: Clause, span: DateSpan, trigger: int) ->
               if clause.start + span.char_start <= tokens[i].start < clause.start + span.char_end]
     heads = {tokens[i].head for i in inside} - set(inside)
     verb = tokens[trigger].head
-    hosts = {trigger} | ({verb} if verb is not None and tokens[verb].pos in VERBS else set())
+    hosts = {trigger} | ({verb} if verb is not None and tokens[verb].pos in VERB_POS else set())
     return bool(heads) and heads <= hosts
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from parleywatch.extract.statements.cues import Cue, Tree, find_cues, speaker_phrase
-from parleywatch.extract.statements.indirect import Found, Spans, with_phrase
+from parleywatch.extract.statements.indirect import Found, Spans, inside, with_phrase
 from parleywatch.extract.statements.lexicon import SpeechLexicon
 from parleywatch.extract.statements.quotes import find_quotes
 from parleywatch.nlp import Sentence, Token
@@ -80,7 +80,7 @@ def points_back(text: str, sentence: Sentence, before: Sentence | None, tokens: 
     found = Found(target.start, target.end, target.attr_start, sentence.end, target.direct, cue.act,
                   sentence.first + cue.index)
     phrase = speaker_phrase(tree, cue.index, lexicon) if tree.parsed else None
-    if phrase is not None and not any(s <= tokens[phrase.head].start < e for s, e in hidden):
+    if phrase is not None and not inside(tokens[phrase.head].start, hidden):
         found = with_phrase(found, phrase, sentence.first, cue.index)
     return PointsBack(found, target.sentences)
 

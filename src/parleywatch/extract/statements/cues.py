@@ -53,7 +53,7 @@ def cue_act(tokens: list[Token], i: int, lexicon: SpeechLexicon, first: int | No
                                      and tokens[i - 1].lemma.lower() in lexicon.negations):
         return "opinion"
     if lemma in lexicon.naming:  # "назвал цифру" names, it states nothing
-        return "stance" if _predicated(tokens, i, first) else None
+        return "stance" if _predicated(tokens, i, first, lexicon.as_words) else None
     if lemma in lexicon.evaluative:
         return "stance"
     if lemma in lexicon.speech and i > 0 and tokens[i - 1].lemma.lower() in lexicon.negations:
@@ -71,14 +71,14 @@ def _phrase_words(tokens: list[Token], i: int, first: int | None) -> list[Token]
     return window + [tokens[k] for c in tree.children(i) for k in [c, *tree.children(c)]]
 
 
-def _predicated(tokens: list[Token], i: int, first: int | None) -> bool:
+def _predicated(tokens: list[Token], i: int, first: int | None, as_words: frozenset[str]) -> bool:
     """"назвал X Y-ом", "охарактеризовал X как Y": a second complement in the instrumental, an
-    open predicate or "как"; without a parse every naming verb counts."""
+    open predicate or an ``as_words`` word ("как"); without a parse every naming verb counts."""
     if first is None:
         return True
     tree = Tree(tokens, first)
     return any(tokens[c].rel == "xcomp" or tokens[c].feats.get("Case") == "Ins"
-               or any(tokens[k].lemma.lower() == "как" for k in tree.children(c)) for c in tree.children(i))
+               or any(tokens[k].lemma.lower() in as_words for k in tree.children(c)) for c in tree.children(i))
 
 
 def find_cues(tokens: list[Token], lexicon: SpeechLexicon, first: int | None = None) -> list[Cue]:

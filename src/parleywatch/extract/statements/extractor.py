@@ -15,7 +15,7 @@ from parleywatch.extract.dates import find_dates
 from parleywatch.extract.issues import find_issues
 from parleywatch.extract.statements.backward import PointsBack, points_back
 from parleywatch.extract.statements.cues import Tree, cue_act
-from parleywatch.extract.statements.indirect import Found, indirect, quote_speaker
+from parleywatch.extract.statements.indirect import Found, indirect, inside, quote_speaker
 from parleywatch.extract.statements.lexicon import SpeechLexicon
 from parleywatch.extract.statements.quotes import find_quotes
 from parleywatch.extract.statements.speaker import Attribution, Resolved, Speaker, find_speaker
@@ -95,7 +95,7 @@ def sentence_statements(ctx: Context, sentence: Sentence) -> list[dict[str, Any]
     covered: list[tuple[int, int]] = []
     tried: list[Found] = []
     for found in indirect(sentence, ctx.analysis.sentence_tokens(sentence), ctx.lexicon, hidden):
-        if _inside(found.attr_start if found.cue is None else ctx.analysis.tokens[found.cue].start, covered):
+        if inside(found.attr_start if found.cue is None else ctx.analysis.tokens[found.cue].start, covered):
             continue
         record = build(ctx, sentence, found)
         if record:
@@ -184,17 +184,17 @@ def _attribution(ctx: Context, found: Found, sentence: Sentence, via: list[tuple
     names of the chain ("сообщает «Интерфакс»") are never the speaker."""
     hidden = [(sentence.start + s, sentence.start + e) for s, e, _ in via]
     if not found.subject:
-        tokens = [t for t in _tokens(ctx, found.attr_start, found.attr_end) if not _inside(t.start, hidden)]
+        tokens = [t for t in _tokens(ctx, found.attr_start, found.attr_end) if not inside(t.start, hidden)]
         mentions = [m for m in ctx.mentions if found.attr_start <= m.start and m.end <= found.attr_end
-                    and not _inside(m.start, hidden)]
+                    and not inside(m.start, hidden)]
         return Attribution(ctx.article.text, tokens, mentions, ctx.links.actors, ctx.lexicon, ctx.last,
                            ctx.analysis.tokens)
-    tokens = sorted((t for k in found.subject if not _inside((t := ctx.analysis.tokens[k]).start, hidden)),
+    tokens = sorted((t for k in found.subject if not inside((t := ctx.analysis.tokens[k]).start, hidden)),
                     key=lambda t: t.start)
     core = [ctx.analysis.tokens[k] for k in found.core]
     head = ctx.analysis.tokens[found.subject[0]]
     mentions = _overlapping(ctx.mentions, core) or _modifiers(ctx, _overlapping(ctx.mentions, tokens), head, tokens)
-    return Attribution(ctx.article.text, tokens, [m for m in mentions if not _inside(m.start, hidden)],
+    return Attribution(ctx.article.text, tokens, [m for m in mentions if not inside(m.start, hidden)],
                        ctx.links.actors, ctx.lexicon, ctx.last, ctx.analysis.tokens,
                        ctx.analysis.tokens[found.subject[0]], core_named=bool(_overlapping(ctx.mentions, core)),
                        context=ctx.analysis.sentence_tokens(sentence), earlier=_persons_before(ctx, sentence))
@@ -229,10 +229,6 @@ def _persons_before(ctx: Context, sentence: Sentence) -> list[Mention]:
 
 def _overlapping(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
     return [m for m in mentions if any(m.start < t.end and t.start < m.end for t in tokens)]
-
-
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
 
 
 def _span(ctx: Context, resolved: Resolved) -> dict[str, Any]:

@@ -60,7 +60,7 @@ def indirect(sentence: Sentence, tokens: list[Token], lexicon: SpeechLexicon, hi
         yield first
     for cue in find_cues(tokens, lexicon, sentence.first if tree.parsed else None):
         phrase = speaker_phrase(tree, cue.index, lexicon) if tree.parsed else None
-        if phrase and _inside(tokens[phrase.head].start, hidden):
+        if phrase and inside(tokens[phrase.head].start, hidden):
             phrase = None
         found = syntactic(sentence, tree, cue, phrase, lexicon) if phrase else None
         if phrase is None and (not tree.parsed or (cue.act == "speech" and not passive(tree, cue.index))):
@@ -69,7 +69,8 @@ def indirect(sentence: Sentence, tokens: list[Token], lexicon: SpeechLexicon, hi
             yield found
 
 
-def _inside(offset: int, spans: Spans) -> bool:
+def inside(offset: int, spans: Spans) -> bool:
+    """Whether ``offset`` falls in one of ``spans`` (half-open)."""
     return any(s <= offset < e for s, e in spans)
 
 
@@ -94,7 +95,7 @@ def according(sentence: Sentence, tree: Tree, lexicon: SpeechLexicon, hidden: Sp
         content, attr = (sentence.start, base + match.start()), (base + match.start(), sentence.end)
     found = Found(*content, *attr, False, act)
     after = [k for k, t in enumerate(tree.tokens) if base + match.end() <= t.start and t.end <= attr[1]
-             and not _inside(t.start, hidden)]
+             and not inside(t.start, hidden)]
     head = _according_head(tree, after)
     return with_phrase(found, noun_phrase(tree, head), sentence.first, None) if head is not None else found
 

@@ -52,11 +52,14 @@ class SpeechLexicon:
     backward: re.Pattern[str] = NEVER  # "Об этом сообщил X": a sentence start pointing at the sentence before
     backward_clause: re.Pattern[str] = NEVER  # "..., о чем сообщил X": a clause pointing at the clause before
 
-    @property
-    def cues(self) -> frozenset[str]:
-        """Every lemma that can introduce a statement."""
-        return (self.speech | self.opinion | self.evaluative | self.negated_opinion | self.naming
+    cues: frozenset[str] = field(init=False)  # every lemma that can introduce a statement
+    stops: frozenset[str] = field(init=False)  # the cues and ``phrase_stops``: a speaker's words end
+
+    def __post_init__(self) -> None:
+        cues = (self.speech | self.opinion | self.evaluative | self.negated_opinion | self.naming
                 | frozenset(self.phrases))
+        object.__setattr__(self, "cues", cues)
+        object.__setattr__(self, "stops", cues | self.phrase_stops)
 
 
 def _alternation(words: list[str]) -> str:

@@ -168,7 +168,7 @@ def _phrase(a: Attribution, words: list[Token], i: int) -> tuple[int, int]:
     last = i + 1
     while last < len(words) and words[last].pos != "PUNCT" and words[last].text not in ",.;:—–»«\"":
         gap = a.text[words[last - 1].end : words[last].start]
-        if words[last].lemma.lower() in a.lexicon.cues | a.lexicon.phrase_stops or gap.strip():
+        if words[last].lemma.lower() in a.lexicon.stops or gap.strip():
             break
         last += 1
     return words[first].start, words[last - 1].end
