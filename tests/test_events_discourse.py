@@ -92,6 +92,13 @@ PLACE_CASES = [
     ("Марко Рубио прилетел в Швейцарию. Переговоры в стране продлятся два дня.", "Переговоры", "cty:ch", None),
     ("Встреча Лаврова и Рубио прошла в резиденции посла.", "Встреча", None, ["резиденции посла"]),
     ("Переговоры Лаврова и Рубио прошли в посольстве.", "Переговоры", None, ["посольстве"]),
+    ("Сергей Лавров посетил мавзолей Ататюрка.", "посетил", None, ["мавзолей Ататюрка"]),
+    # a court or police acts at home; a government may act anywhere
+    ("Полиция Анкары задержала американского дипломата.", "задержала", "loc:ankara", None),
+    ("Власти Турции задержали дипломата.", "задержали", None, None),
+    # "в стране" on the verb the event is the subject of, or on a participle of the event noun
+    ("Рубио прилетел в Швейцарию. В стране пройдут переговоры Лаврова и Рубио.", "переговоры", "cty:ch", None),
+    ("Министр прибыл в Турцию. Проходящие в стране переговоры продлятся два дня.", "переговоры", "cty:tr", None),
 ]
 
 
@@ -100,6 +107,7 @@ def test_locations(pipeline: Pipeline, text: str, trigger: str, location: str | 
                    places: list[str] | None) -> None:
     found = event(pipeline, text, trigger)
     assert (found["location"] or {}).get("actor_id") == location
+    assert location not in found["participants"]
     listed = [p["actor_id"] or p["name"] for p in found.get("locations", [])]
     assert listed == (places or [])
 

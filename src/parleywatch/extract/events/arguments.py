@@ -37,6 +37,7 @@ from parleywatch.extract.events.places import (
     described_places,
     joined,
     joined_places,
+    jurisdiction_place,
     place_anaphor,
     place_as_side,
     route_start,
@@ -170,8 +171,12 @@ def from_tree(args: Arguments, tree: ClauseTree, mentions: list[Mention], kinds:
     visited = visited_place(tree, [m for m in mentions if kinds[m.actor_id] in VISITED_TYPES], cues.visits)
     if visited is not None and (args.location is None or not in_place):
         args.location = visited
+    if args.location is None:
+        args.location = jurisdiction_place(tree, [m for m in mentions if kinds[m.actor_id] in VISITED_TYPES],
+                                           cues.jurisdictions)
     persons = [m for m in agents if kinds[m.actor_id] in PERSON_TYPES]
-    args.participants = [m for m in agents if m not in in_place and is_attached(tree, m, m in persons)
+    args.participants = [m for m in agents if m not in in_place and m is not args.location
+                         and is_attached(tree, m, m in persons)
                          and not affiliation(tree, m, persons) and not origin_phrase(tree, m)
                          and (m in persons or not of_a_thing(tree, m, cues.groups | cues.relations))
                          and not (event_type in JOINT and against(tree, m, cues.opposed))]

@@ -32,6 +32,7 @@ class ArgumentCues:
     opposed: frozenset[str] = frozenset()  # "против": the side an act is aimed at
     topic: frozenset[str] = frozenset()  # "о", "по": prepositions of what an event is about
     abroad: frozenset[str] = frozenset()  # "посольство": its genitive is its owner, not its place
+    jurisdictions: frozenset[str] = frozenset()  # "суд": its genitive place is where it acts
     offices: frozenset[str] = frozenset()
     facilities: frozenset[str] = frozenset()
     place_prepositions: frozenset[str] = frozenset()
@@ -78,6 +79,7 @@ def load_argument_cues(language: str) -> ArgumentCues:
         opposed=_words(data, "opposed"),
         topic=_words(data, "topic"),
         abroad=_words(data, "abroad"),
+        jurisdictions=_words(data, "jurisdictions"),
         offices=_words(data, "offices"),
         facilities=_words(data, "facilities"),
         place_prepositions=_words(data, "place_prepositions"),

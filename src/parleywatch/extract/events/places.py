@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from parleywatch.actors import Mention
 from parleywatch.extract.events.descriptions import Description, extent
-from parleywatch.extract.events.discourse import Discourse, Site, arguments
+from parleywatch.extract.events.discourse import SUBJECTS, Discourse, Site, arguments
 from parleywatch.extract.events.tree import (
     INTO,
     ClauseTree,
@@ -39,6 +39,21 @@ def visited_place(tree: ClauseTree, places: list[Mention], visits: frozenset[str
         head = tree.token(token.head) if token is not None and token.head is not None else None
         if token is not None and head is not None and token.rel in VISITED_RELATIONS and (
                 head.lemma.lower() in visits and token.head in tree.seeds):
+            return place
+    return None
+
+
+def jurisdiction_place(tree: ClauseTree, places: list[Mention], jurisdictions: frozenset[str]) -> Mention | None:
+    """"суд Калифорнии лишил", "полиция Стамбула задержала": a court, police or prosecutor acts
+    only at home, so the place in the bare genitive of the event's subject is where it acts."""
+    hosts = event_hosts(tree)
+    for place in places:
+        root = tree.root(place)
+        token = tree.token(root) if root is not None else None
+        head = tree.token(token.head) if token is not None and token.head is not None else None
+        if (token is not None and head is not None and qualifier(tree, place) and token.feats.get("Case") == "Gen"
+                and not any(t.head == root and t.rel == "case" for t in tree.tokens)
+                and head.lemma.lower() in jurisdictions and head.rel in SUBJECTS and head.head in hosts):
             return place
     return None
 
@@ -160,8 +175,10 @@ PLACE_EXTENT = frozenset({"amod", "nmod", "flat", "flat:name", "flat:foreign", "
 
 
 def place_anaphor(d: Discourse, where: Site) -> Mention | None:
-    """"выборы в стране": the last country (or city for "в городе") named before the noun."""
-    for index in arguments(d, where):
+    """"выборы в стране", "в стране состоятся выборы", "действующего в стране локдауна": the last
+    country (or city for "в городе") named before the noun."""
+    for index in sorted(set(arguments(d, where)) | {c for h in place_hosts(d, where) for c in d.children(h)
+                                                      if where.holds(d, c)}):
         token = d.analysis.tokens[index]
         kind = d.cues.place_kind(token.lemma.lower())
         if kind is None or not _preposition(d, index) or _named(d, index):
@@ -170,6 +187,19 @@ def place_anaphor(d: Discourse, where: Site) -> Mention | None:
         if before:
             return before[-1]
     return None
+
+
+def place_hosts(d: Discourse, where: Site) -> set[int]:
+    """The words whose place phrases are the trigger's: the trigger and its stand-ins, the verb
+    it is the subject of ("выборы состоятся в ..."), and a participle on it ("действующего в ...
+    локдауна")."""
+    heads = set(where.heads)
+    trigger = d.analysis.tokens[where.trigger]
+    if trigger.rel in SUBJECTS and trigger.head is not None:
+        heads.add(trigger.head)
+    heads.update(c for c in d.children(where.trigger) if d.analysis.tokens[c].rel == "acl"
+                 and d.analysis.tokens[c].pos == "VERB")
+    return heads
 
 
 def _preposition(d: Discourse, index: int) -> bool:
@@ -185,11 +215,7 @@ def _named(d: Discourse, index: int) -> bool:
 def described_places(d: Discourse, where: Site) -> list[Description]:
     """Facility nouns in a place phrase of the trigger or of the verb it is the subject of
     ("Вскрытие прошло в морге"), and the ones nested in them, when no place name covers them."""
-    heads = set(where.heads)
-    trigger = d.analysis.tokens[where.trigger]
-    if trigger.rel in {"nsubj", "nsubj:pass"} and trigger.head is not None:
-        heads.add(trigger.head)
-    top = [c for h in heads for c in d.children(h) if where.holds(d, c)]
+    top = [c for h in place_hosts(d, where) for c in d.children(h) if where.holds(d, c)]
     out: list[Description] = []
     for index in sorted(set(top) | {n for t in top for n in _nested(d, t, where)}):
         if facility(d, index) and d.mention_at(index) is None:
@@ -201,10 +227,18 @@ def described_places(d: Discourse, where: Site) -> list[Description]:
 
 
 def facility(d: Discourse, index: int) -> bool:
-    """A noun for a building or site ("больница", "кладбище"), inside a place phrase."""
+    """A noun for a building or site ("больница", "кладбище"), inside a place phrase or what a
+    visit word visits ("посетил мавзолей")."""
     token = d.analysis.tokens[index]
-    return (token.pos == "NOUN" and token.lemma.lower() in d.cues.facilities
-            and token.feats.get("Case") in DESCRIBED_CASES and _preposition(d, index))
+    if token.pos != "NOUN" or token.lemma.lower() not in d.cues.facilities:
+        return False
+    return (token.feats.get("Case") in DESCRIBED_CASES and _preposition(d, index)) or _visited(d, index)
+
+
+def _visited(d: Discourse, index: int) -> bool:
+    token = d.analysis.tokens[index]
+    head = d.analysis.tokens[token.head] if token.head is not None else None
+    return token.rel == "obj" and head is not None and head.lemma.lower() in d.cues.visits
 
 
 def _nested(d: Discourse, index: int, where: Site) -> list[int]:

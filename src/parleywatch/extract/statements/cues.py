@@ -214,6 +214,22 @@ def indefinite(tree: Tree, i: int, lexicon: SpeechLexicon) -> int | None:
                          for c in tree.children(k))), None)
 
 
+def document_issuer(tree: Tree, i: int, lexicon: SpeechLexicon) -> int | None:
+    """"В заявлении МИД говорится, что ...", "на сайте Кремля отмечается": a cue with no subject
+    speaks for whoever issued the document its place phrase names (the document's genitive)."""
+    if any(tree.tokens[k].rel in SUBJECT for k in tree.children(i)):
+        return None
+    for k in tree.children(i):
+        token = tree.tokens[k]
+        if token.rel != "obl" or token.lemma.lower() not in lexicon.documents or not any(
+                tree.tokens[c].rel == "case" and tree.tokens[c].lemma.lower() in lexicon.document_prepositions
+                for c in tree.children(k)):
+            continue
+        return next((c for c in tree.children(k) if tree.tokens[c].rel == "nmod" and tree.tokens[c].pos in NOUNS
+                     and tree.tokens[c].feats.get("Case") == "Gen"), None)
+    return None
+
+
 def run_on(tree: Tree, i: int, lexicon: SpeechLexicon) -> int | None:
     """"X прибыл в Женеву, заявил, что ...": a predicate after a comma that the parse left as a
     root of its own, with no subject, shares the subject of the predicate before it."""
@@ -228,8 +244,30 @@ def run_on(tree: Tree, i: int, lexicon: SpeechLexicon) -> int | None:
     return own_subject(tree, before, lexicon) if before is not None else None
 
 
+MISHUNG = {"appos", "flat", "flat:name", "nmod", "conj"}
+
+
+def mishung_subject(tree: Tree, i: int, lexicon: SpeechLexicon) -> int | None:
+    """"После спора с послом Рябков заявил ...": a nominative name right before a cue with no
+    subject, hung by the parse on a noun in another case, is the cue's subject."""
+    token = tree.tokens[i]
+    if i == 0 or passive(tree, i) or token.feats.get("VerbForm") in {"Inf", "Part", "Conv"} or any(
+            tree.tokens[k].rel in SUBJECT for k in tree.children(i)):
+        return None
+    name, head = i - 1, tree.head(i - 1)
+    if tree.tokens[name].rel not in MISHUNG or tree.tokens[name].feats.get("Case") != "Nom":
+        return None
+    for _ in range(MAX_HOPS):  # "Сергей Рябков": climb the name parts to the first
+        if head is None or tree.tokens[head].rel not in NAME_RELS or tree.tokens[head].pos != "PROPN":
+            break
+        name, head = head, tree.head(head)
+    if head is None or tree.tokens[name].pos != "PROPN" or tree.tokens[head].feats.get("Case") in {None, "Nom"}:
+        return None
+    return name
+
+
 SUBJECT_RULES: list[Callable[[Tree, int, SpeechLexicon], int | None]] = [
-    agent, own_subject, participle_noun, shared_subject, indefinite, run_on,
+    agent, own_subject, participle_noun, shared_subject, document_issuer, indefinite, run_on, mishung_subject,
 ]
 
 

@@ -101,9 +101,14 @@ def sentence_statements(ctx: Context, sentence: Sentence) -> list[dict[str, Any]
         if record:
             return [record]
         tried.append(found)
-        if found.subject:
+        if found.subject and not _outlet_subject(ctx, found):  # "Как сообщал «Ъ», X заявил": X speaks
             covered.append((found.start, found.end))
     return next(([record] for found in tried if (record := build(ctx, sentence, found, outlets_speak=True))), [])
+
+
+def _outlet_subject(ctx: Context, found: Found) -> bool:
+    head = ctx.analysis.tokens[found.subject[0]]
+    return any(m.start <= head.start < m.end and outlet_id(m.text, ctx.outlets) for m in ctx.links.mentions)
 
 
 def quoted(ctx: Context, sentence: Sentence) -> list[Found]:
@@ -197,7 +202,7 @@ def _attribution(ctx: Context, found: Found, sentence: Sentence, via: list[tuple
     return Attribution(ctx.article.text, tokens, [m for m in mentions if not inside(m.start, hidden)],
                        ctx.links.actors, ctx.lexicon, ctx.last, ctx.analysis.tokens,
                        ctx.analysis.tokens[found.subject[0]], core_named=bool(_overlapping(ctx.mentions, core)),
-                       context=ctx.analysis.sentence_tokens(sentence), earlier=_persons_before(ctx, sentence))
+                       context=ctx.analysis.sentence_tokens(sentence), earlier=_persons_before(ctx, head.start))
 
 
 def _modifiers(ctx: Context, mentions: list[Mention], head: Token, tokens: list[Token]) -> list[Mention]:
@@ -221,9 +226,11 @@ def _overlapping_tokens(mention: Mention, tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if mention.start < t.end and t.start < mention.end]
 
 
-def _persons_before(ctx: Context, sentence: Sentence) -> list[Mention]:
+def _persons_before(ctx: Context, offset: int) -> list[Mention]:
+    """Persons named before ``offset`` (the subject), also earlier in its own sentence ("интервью
+    Рахимова, в котором он раскритиковал ...")."""
     actors = ctx.links.actors
-    return [m for m in ctx.mentions if m.end <= sentence.start and m.actor_id in actors
+    return [m for m in ctx.mentions if m.end <= offset and m.actor_id in actors
             and actors[m.actor_id].type == "person"]
 
 

@@ -109,7 +109,10 @@ def _according_head(tree: Tree, after: list[int]) -> int | None:
     """The first noun after "по словам": the parse's noun phrase keeps "По данным министерства"
     apart from a name right after it; without a parse the stretch to the comma is the speaker."""
     heads = [k for k in after if tree.tokens[k].pos in NOMINAL]
-    return heads[0] if heads and tree.parsed else None
+    if not heads or not tree.parsed:
+        return None
+    top = [k for k in heads if tree.head(k) not in after]  # "по словам его сторонников": not "его"
+    return top[0] if top else heads[0]
 
 
 # ---------------------------------------------------------------- cue with a parsed subject

@@ -45,6 +45,8 @@ class SpeechLexicon:
     negations: frozenset[str] = frozenset()
     quantities: frozenset[str] = frozenset()  # "Тысячи жителей поддержали ...": the noun after it speaks
     sources: frozenset[str] = frozenset()  # "в Кремле считают": the place that speaks
+    documents: frozenset[str] = frozenset()  # "в заявлении МИД говорится": the document's issuer speaks
+    document_prepositions: frozenset[str] = frozenset()
     as_words: frozenset[str] = frozenset()  # "Как сообщают агентства со ссылкой на ..., ...": the content follows
     noun_markers: frozenset[str] = frozenset()  # "the notes", "to say": the cue word is a noun or an infinitive
     phrase_stops: frozenset[str] = frozenset()  # "Russian officials have suggested": the description ends
@@ -123,6 +125,8 @@ def load_speech_lexicon(language: str) -> SpeechLexicon:
         naming=_words(data, "naming"),
         as_words=_words(data, "as_words"),
         sources=_words(data, "sources"),
+        documents=_words(data, "documents"),
+        document_prepositions=_words(data, "document_prepositions"),
         noun_markers=_words(data, "noun_markers"),
         phrase_stops=_words(data, "phrase_stops"),
         backward=_leading(data.get("backward")),

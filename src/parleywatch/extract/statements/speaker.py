@@ -83,8 +83,9 @@ def carried(a: Attribution) -> Resolved | None:
 
 
 def antecedent(a: Attribution) -> Resolved | None:
-    """"Сергей Рябков прибыл в Женеву. Он заявил, что ...": with no earlier speaker, a pronoun
-    subject is the nearest person named before it whose name agrees in gender."""
+    """"Сергей Рябков прибыл в Женеву. Он заявил, что ...", "интервью Рябкова, в котором он
+    заявил": with no earlier speaker, a pronoun subject is the nearest person named before it
+    (in an earlier sentence or its own) whose name agrees in gender."""
     head, tokens = a.head, a.analysis_tokens or []
     if head is None or head.pos != "PRON" or not a.earlier or head.lemma.lower() not in a.lexicon.carry:
         return None

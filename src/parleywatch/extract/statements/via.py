@@ -14,7 +14,7 @@ def outlet_id(name: str, outlets: OutletRegistry) -> str | None:
     """The outlet id of a name as written, trying case endings off ("Интерфаксу" -> interfax)."""
     bare = name.strip("«»\"“” ")
     for candidate in (bare, bare[:-1], bare[:-2]):
-        outlet = outlets.by_name(candidate) if len(candidate) >= 3 else None
+        outlet = outlets.by_name(candidate) if candidate == bare or len(candidate) >= 3 else None  # "«Ъ»"
         if outlet:
             return outlet.id
     return None
