@@ -17,6 +17,7 @@ from typing import Any
 
 from parleywatch.actors import Mention
 from parleywatch.extract.events.discourse import ARGUMENTS, PERSON, Discourse, Gap, Site, arguments, subject, topic
+from parleywatch.extract.events.tree import INTO
 from parleywatch.nlp import Token
 
 EXTENT = frozenset({"amod", "nmod", "flat", "flat:name", "compound", "nummod", "fixed"})
@@ -24,7 +25,6 @@ CHAIN = frozenset({"conj", "appos"})  # "полиция, водолазы и с�
 NAME_LINKS = frozenset({"appos", "flat", "flat:name"})
 NOMINAL = frozenset({"NOUN", "ADJ", "PROPN", "X", "NUM", "DET", "PUNCT"})  # inside one noun phrase
 RUN_BREAKS = frozenset({".", "!", "?", ";", ":", "(", ")", "\n"})
-INTO = frozenset({"в", "во"})
 OPENERS = frozenset({"«", '"', "—", "-", "–", ":"})
 RUN_REACH = 12  # tokens scanned for the name a title introduces
 

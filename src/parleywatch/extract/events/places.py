@@ -12,6 +12,7 @@ from parleywatch.actors import Mention
 from parleywatch.extract.events.descriptions import Description, extent
 from parleywatch.extract.events.discourse import SUBJECTS, Discourse, Site, arguments
 from parleywatch.extract.events.tree import (
+    COMITATIVE,
     INTO,
     ClauseTree,
     covers,
@@ -24,7 +25,6 @@ from parleywatch.extract.events.tree import (
     token_head,
 )
 
-COMITATIVE = frozenset({"с", "со"})
 JOINED_TYPES = frozenset({"organization", "group"})
 VISITED_TYPES = frozenset({"place", "country"})
 VISITED_RELATIONS = frozenset({"obj", "nmod", "nsubj:pass"})

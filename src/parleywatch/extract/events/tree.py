@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 from itertools import pairwise
+from pathlib import Path
+
+import yaml
 
 from parleywatch.actors import Mention
 from parleywatch.nlp import Token
@@ -23,9 +26,18 @@ MAX_HOPS = 2  # trigger -> verb -> subject/object: "Россия и США пр�
 # и Рябков не уточнил" (a parser's ccomp) -- Ryabkov is the subject of another act, not a side.
 # Not parataxis: the parser's dash apposition ("двоих украинцев — Геннадия Афанасьева и ...").
 CLAUSE_LINKS = frozenset({"ccomp", "csubj"})
-PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "in", "at"})
-ORIGIN_PREPOSITIONS = frozenset({"из", "через", "from"})  # "делегаты из России": not a side
-INTO = frozenset({"в", "во"})
+PREPOSITIONS_FILE = Path(__file__).parent.parent / "data" / "prepositions.yaml"
+
+
+def _prepositions(role: str) -> frozenset[str]:
+    data = yaml.safe_load(PREPOSITIONS_FILE.read_text("utf-8")) or {}
+    return frozenset(str(word).lower() for word in data.get(role) or [])
+
+
+PLACE_PREPOSITIONS = _prepositions("place")  # "в Минске", "визит в Минск"
+ORIGIN_PREPOSITIONS = _prepositions("origin")  # "делегаты из России": not a side
+INTO = _prepositions("into")  # "вступила в ЕС"
+COMITATIVE = _prepositions("comitative")  # "консультации с Вашингтоном": the partner
 PLACE_CASES = frozenset({"Loc", "Acc"})  # "в Минске", "визит в Минск"; not "на Россию" (Gen/Dat/Ins)
 AFFILIATION_RELATIONS = frozenset({"nmod", "nmod:poss"})
 
