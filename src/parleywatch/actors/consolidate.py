@@ -42,6 +42,7 @@ class Spelling:
     latin: tuple[tuple[str, str], ...]
     endings: tuple[str, ...]
     min_stem: int
+    feminine: tuple[tuple[str, str], ...] = ()  # masculine surname ending -> feminine
 
     def key(self, word: str) -> str:
         """The word in Latin letters, one spelling a sound, doubled letters once.
@@ -57,6 +58,18 @@ class Spelling:
         letters = [c for c in text if c.isalnum()]
         return "".join(c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1])
 
+    def feminine_surname(self, lemma: str) -> str:
+        """
+        >>> SPELLING.feminine_surname("карелин"), SPELLING.feminine_surname("ковальский")
+        ('карелина', 'ковальская')
+        >>> SPELLING.feminine_surname("мэй")
+        'мэй'
+        """
+        for masculine, feminine in self.feminine:
+            if lemma.endswith(masculine) and len(lemma) > len(masculine) + 1:
+                return lemma[: -len(masculine)] + feminine
+        return lemma
+
     def stem(self, key: str) -> str:
         """A spelling key without one case ending: "raba" (Рааба) -> "rab"."""
         ending = next((e for e in self.endings if key.endswith(e)), "")
@@ -68,7 +81,8 @@ def load_spelling(path: Path = DATA_DIR / "spelling.yaml") -> Spelling:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     cyrillic = sorted(data["cyrillic"].items(), key=lambda item: -len(item[0]))  # digraphs first
     latin = tuple((str(a), str(b)) for a, b in data["latin"])
-    return Spelling(tuple(cyrillic), latin, tuple(data["surname_endings"]), int(data["min_stem"]))
+    feminine = tuple((str(a), str(b)) for a, b in data.get("feminine_surnames") or [])
+    return Spelling(tuple(cyrillic), latin, tuple(data["surname_endings"]), int(data["min_stem"]), feminine)
 
 
 SPELLING = load_spelling()

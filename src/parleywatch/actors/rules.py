@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from parleywatch.actors.consolidate import SPELLING
 from parleywatch.actors.context import Candidate, Context, Link
 from parleywatch.actors.fuzzy import close_place, close_surname
 from parleywatch.actors.index import Entry, token_forms
@@ -134,9 +135,6 @@ RULES: list[Rule] = [
 # --- helpers -----------------------------------------------------------------------------------
 
 
-FEMININE_SURNAMES = (("ов", "ова"), ("ев", "ева"), ("ин", "ина"), ("ын", "ына"), ("ский", "ская"), ("цкий", "цкая"))
-
-
 def name_key(tokens: list[Token], person: bool = False) -> str:
     """The lemmas of a name's words, punctuation and invisible characters left out:
     "Доминика Рааба" -> "доминик рааб"; a woman's surname keeps its gender ("Ксении Карелиной"
@@ -144,19 +142,8 @@ def name_key(tokens: list[Token], person: bool = False) -> str:
     words = [t for t in tokens if any(c.isalnum() for c in t.text)]
     keys = ["".join(c for c in t.lemma if c.isprintable() and not c.isspace()) for t in words]
     if person and words and words[-1].feats.get("Gender") == "Fem":
-        keys[-1] = feminine_surname(keys[-1])
+        keys[-1] = SPELLING.feminine_surname(keys[-1])
     return " ".join(k for k in keys if k) or normalize(tokens[0].text)
-
-
-def feminine_surname(lemma: str) -> str:
-    """
-    >>> feminine_surname("карелин"), feminine_surname("ковальский"), feminine_surname("мэй")
-    ('карелина', 'ковальская', 'мэй')
-    """
-    for masculine, feminine in FEMININE_SURNAMES:
-        if lemma.endswith(masculine) and len(lemma) > len(masculine) + 1:
-            return lemma[: -len(masculine)] + feminine
-    return lemma
 
 
 def _same_first_name(token: Token, first_names: set[str]) -> bool:
