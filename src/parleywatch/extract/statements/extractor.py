@@ -41,6 +41,13 @@ class Context:
     published: date | None
     last: Speaker | None = None
     starts: list[int] = field(default_factory=list)  # token starts, for bisect
+    chains: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)  # sentence start -> its via
+
+    def via(self, sentence: Sentence) -> list[tuple[int, int, str]]:
+        """The sentence's outlet chain (``find_via``), found once: every candidate reads it."""
+        if sentence.start not in self.chains:
+            self.chains[sentence.start] = find_via(sentence.text, self.lexicon, self.outlets)
+        return self.chains[sentence.start]
 
 
 def extract_statements(ctx: Context) -> list[dict[str, Any]]:
@@ -63,7 +70,7 @@ def said_before(ctx: Context, sentence: Sentence, before: Sentence | None,
     sentence is no such attribution. When the sentence before has statements of its own, or the
     attribution names only an outlet ("Об этом пишет «Коммерсантъ»"), nothing new is said: its
     outlets join those statements' chains."""
-    via = find_via(sentence.text, ctx.lexicon, ctx.outlets)
+    via = ctx.via(sentence)
     hidden = [(sentence.start + s, sentence.start + e) for s, e, _ in via]
     back = points_back(ctx.article.text, sentence, before, ctx.analysis.sentence_tokens(sentence), ctx.lexicon, hidden)
     if back is None:
@@ -91,7 +98,7 @@ def sentence_statements(ctx: Context, sentence: Sentence) -> list[dict[str, Any]
     direct = [record for found in quoted(ctx, sentence) if (record := build(ctx, sentence, found))]
     if direct:
         return direct
-    hidden = [(sentence.start + s, sentence.start + e) for s, e, _ in find_via(sentence.text, ctx.lexicon, ctx.outlets)]
+    hidden = [(sentence.start + s, sentence.start + e) for s, e, _ in ctx.via(sentence)]
     covered: list[tuple[int, int]] = []
     tried: list[Found] = []
     for found in indirect(sentence, ctx.analysis.sentence_tokens(sentence), ctx.lexicon, hidden):
@@ -142,7 +149,7 @@ def build(ctx: Context, sentence: Sentence, found: Found, back: PointsBack | Non
     text = ctx.article.text[found.start : found.end].strip(" ,.:;—–-«»\"“”„")
     if len(re.findall(r"\w+", text)) < (MIN_STANCE_WORDS if found.act == "stance" else MIN_CONTENT_WORDS):
         return None
-    via = find_via(sentence.text, ctx.lexicon, ctx.outlets)
+    via = ctx.via(sentence)
     resolved = find_speaker(_attribution(ctx, found, sentence, via))
     unlinked = resolved is not None and resolved.speaker["actor_id"] is None  # "По данным ТАСС": the words
     outlet = _outlet_speaker(ctx, found, resolved) if unlinked or (resolved is None and outlets_speak) else None
