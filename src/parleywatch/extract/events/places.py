@@ -44,7 +44,7 @@ def visited_place(tree: ClauseTree, places: list[Mention], visits: frozenset[str
 
 
 def jurisdiction_place(tree: ClauseTree, places: list[Mention], jurisdictions: frozenset[str]) -> Mention | None:
-    """"суд Калифорнии лишил", "полиция Стамбула задержала": a court, police or prosecutor acts
+    """"суд Анкары арестовал", "полиция Стамбула задержала": a court, police or prosecutor acts
     only at home, so the place in the bare genitive of the event's subject is where it acts."""
     hosts = event_hosts(tree)
     for place in places:
@@ -175,7 +175,7 @@ PLACE_EXTENT = frozenset({"amod", "nmod", "flat", "flat:name", "flat:foreign", "
 
 
 def place_anaphor(d: Discourse, where: Site) -> Mention | None:
-    """"выборы в стране", "в стране состоятся выборы", "действующего в стране локдауна": the last
+    """"выборы в стране", "в стране состоятся выборы", "проходящих в стране переговоров": the last
     country (or city for "в городе") named before the noun."""
     for index in sorted(set(arguments(d, where)) | {c for h in place_hosts(d, where) for c in d.children(h)
                                                       if where.holds(d, c)}):
@@ -191,8 +191,8 @@ def place_anaphor(d: Discourse, where: Site) -> Mention | None:
 
 def place_hosts(d: Discourse, where: Site) -> set[int]:
     """The words whose place phrases are the trigger's: the trigger and its stand-ins, the verb
-    it is the subject of ("выборы состоятся в ..."), and a participle on it ("действующего в ...
-    локдауна")."""
+    it is the subject of ("выборы состоятся в ..."), and a participle on it ("проходящих в ...
+    переговоров")."""
     heads = set(where.heads)
     trigger = d.analysis.tokens[where.trigger]
     if trigger.rel in SUBJECTS and trigger.head is not None:

@@ -235,7 +235,7 @@ def _overlapping_tokens(mention: Mention, tokens: list[Token]) -> list[Token]:
 
 def _persons_before(ctx: Context, offset: int) -> list[Mention]:
     """Persons named before ``offset`` (the subject), also earlier in its own sentence ("интервью
-    Рахимова, в котором он раскритиковал ...")."""
+    Рябкова, в котором он раскритиковал ...")."""
     actors = ctx.links.actors
     return [m for m in ctx.mentions if m.end <= offset and m.actor_id in actors
             and actors[m.actor_id].type == "person"]
