@@ -1,7 +1,7 @@
 """Where an event happens: the location chosen from the clause's place phrases, places joined to
 it ("в Хьюстоне, штат Техас", "в Берлине и Москве"), the place a visit word takes, where a
-journey starts, "в стране" pointing back, and places named by a description ("в отеле «Ритц»",
-"у здания мэрии").
+journey starts, "в стране" pointing back, the home of a court or police force ("суд Анкары
+арестовал"), and places named by a description ("в отеле «Ритц»", "у здания мэрии").
 
 The event record keeps one ``location`` (an actor); the others go with it into ``locations``.
 """
@@ -213,8 +213,9 @@ def _named(d: Discourse, index: int) -> bool:
 
 
 def described_places(d: Discourse, where: Site) -> list[Description]:
-    """Facility nouns in a place phrase of the trigger or of the verb it is the subject of
-    ("Вскрытие прошло в морге"), and the ones nested in them, when no place name covers them."""
+    """Facility nouns in a place phrase of the trigger's ``place_hosts`` ("Вскрытие прошло в
+    морге") or visited by it ("посетил мавзолей"), and the ones nested in them, when no place
+    name covers them."""
     top = [c for h in place_hosts(d, where) for c in d.children(h) if where.holds(d, c)]
     out: list[Description] = []
     for index in sorted(set(top) | {n for t in top for n in _nested(d, t, where)}):

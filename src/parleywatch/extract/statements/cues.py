@@ -3,7 +3,9 @@
 A cue is a speech verb ("заявил, что"), an opinion word ("считает", "уверен") or a stance act
 ("осудил", "выступил против"). Its speaker is its grammatical subject, also when the cue shares
 the subject of another predicate ("заявил и потребовал", "решил поддержать", "заявив, что") or
-hangs on the speaker's noun ("эксперт, считающий, что"; "эксперты, которые считают, что").
+hangs on the speaker's noun ("эксперт, считающий, что"; "эксперты, которые считают, что"); a
+verb with no subject speaks for the issuer of the document it is said in ("В заявлении МИД
+говорится") or for the place ("В Кремле считают").
 Indexes here are positions in the sentence's token list.
 """
 
