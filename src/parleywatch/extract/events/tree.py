@@ -29,15 +29,17 @@ CLAUSE_LINKS = frozenset({"ccomp", "csubj"})
 PREPOSITIONS_FILE = Path(__file__).parent.parent / "data" / "prepositions.yaml"
 
 
-def _prepositions(role: str) -> frozenset[str]:
+def _prepositions() -> dict[str, frozenset[str]]:
+    """Each role of ``prepositions.yaml`` with its words, the file read once."""
     data = yaml.safe_load(PREPOSITIONS_FILE.read_text("utf-8")) or {}
-    return frozenset(str(word).lower() for word in data.get(role) or [])
+    return {role: frozenset(str(word).lower() for word in words or []) for role, words in data.items()}
 
 
-PLACE_PREPOSITIONS = _prepositions("place")  # "в Минске", "визит в Минск"
-ORIGIN_PREPOSITIONS = _prepositions("origin")  # "делегаты из России": not a side
-INTO = _prepositions("into")  # "вступила в ЕС"
-COMITATIVE = _prepositions("comitative")  # "консультации с Вашингтоном": the partner
+_ROLES = _prepositions()
+PLACE_PREPOSITIONS = _ROLES["place"]  # "в Минске", "визит в Минск"
+ORIGIN_PREPOSITIONS = _ROLES["origin"]  # "делегаты из России": not a side
+INTO = _ROLES["into"]  # "вступила в ЕС"
+COMITATIVE = _ROLES["comitative"]  # "консультации с Вашингтоном": the partner
 PLACE_CASES = frozenset({"Loc", "Acc"})  # "в Минске", "визит в Минск"; not "на Россию" (Gen/Dat/Ins)
 AFFILIATION_RELATIONS = frozenset({"nmod", "nmod:poss"})
 
